@@ -1,0 +1,5 @@
+"""Entry point for ``python -m reportgen``."""
+
+from reportgen.cli import main
+
+main()

@@ -1,0 +1,112 @@
+"""Reading step: pick a reader by file type, decode bytes, and return one Document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportgen.errors import InputError
+from reportgen.model import Document
+
+TEXT_SUFFIXES = {".txt", ".text", ""}
+READERS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+    ".json": "json",
+}
+
+
+def decode(data: bytes, *, source: str = "input") -> str:
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 (BOM or NUL pattern), GB18030/GBK.
+
+    Raises InputError when the bytes are not text in any of these encodings.
+    """
+    if not data.strip():
+        raise InputError(f"{source}: the file is empty")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _check_text(data[3:].decode("utf-8", errors="strict"), source)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _check_text(data.decode("utf-16"), source)
+    head = data[:4000]
+    if head.count(b"\x00") > len(head) // 4:
+        # UTF-16 without BOM: every other byte of ASCII text is NUL.
+        even_nuls = head[::2].count(b"\x00")
+        odd_nuls = head[1::2].count(b"\x00")
+        enc = "utf-16-le" if odd_nuls > even_nuls else "utf-16-be"
+        try:
+            return _check_text(data.decode(enc), source)
+        except UnicodeDecodeError:
+            pass
+        raise InputError(f"{source}: not a text file (binary data)")
+    for enc in ("utf-8", "gb18030"):
+        try:
+            return _check_text(data.decode(enc), source)
+        except UnicodeDecodeError:
+            continue
+    raise InputError(f"{source}: not text in UTF-8, UTF-16 or GB18030/GBK")
+
+
+def _check_text(text: str, source: str) -> str:
+    bad = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if "\x00" in text or bad > max(3, len(text[:20000]) // 200):
+        raise InputError(f"{source}: not a text file (control characters)")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_path(path: str | Path, *, format: str | None = None) -> Document:
+    """Read any supported input file into a Document."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{p}: no such file")
+    if p.is_dir():
+        raise InputError(f"{p}: is a directory, not a report file")
+    kind = format or READERS.get(p.suffix.lower())
+    if kind is None:
+        known = ", ".join(sorted(k for k in READERS if k))
+        raise InputError(f"{p}: unknown file type {p.suffix!r} (known: {known})")
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise InputError(f"{p}: cannot read ({e.strerror})") from None
+    if not data.strip():
+        raise InputError(f"{p}: the file is empty")
+    return read_bytes(data, kind=kind, source=str(p))
+
+
+def read_bytes(data: bytes, *, kind: str, source: str) -> Document:
+    """Dispatch to the reader module for ``kind`` (text, markdown, html, docx, pdf, json)."""
+    if kind == "text":
+        from reportgen.readers import text
+
+        return text.read(decode(data, source=source), source=source)
+    if kind == "json":
+        import json
+
+        from reportgen.model import Document as Doc
+
+        try:
+            return Doc.from_dict(json.loads(decode(data, source=source)))
+        except (ValueError, KeyError) as e:
+            raise InputError(f"{source}: not a reportgen document JSON ({e})") from None
+    if kind == "markdown":
+        from reportgen.readers import markdown
+
+        return markdown.read(decode(data, source=source), source=source)
+    if kind == "html":
+        from reportgen.readers import html
+
+        return html.read(decode(data, source=source), source=source)
+    if kind == "docx":
+        from reportgen.readers import docx
+
+        return docx.read(data, source=source)
+    if kind == "pdf":
+        from reportgen.readers import pdf
+
+        return pdf.read(data, source=source)
+    raise InputError(f"{source}: no reader for {kind!r}")

@@ -1,0 +1,223 @@
+"""Structure step: turn a reader's flat list of blocks into the document tree (headings, parts, kinds, ids)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reportgen.model import OTHER, PLAN, REVIEW, Block, Document, Paragraph, Repair, Section
+
+CN_NUM = "一二三四五六七八九十"
+# Numbered headings as reports write them, outermost first.
+HEADING_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (1, re.compile(rf"^[{CN_NUM}]{{1,3}}、")),
+    (2, re.compile(rf"^[（(][{CN_NUM}]{{1,3}}[）)]")),
+)
+# A run-in heading ends at the first full stop: "（一）经济增长进一步加快。2011年……"
+RUN_IN_END = re.compile(r"[。！？]")
+MAX_HEADING_CHARS = 60
+
+YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+REVIEW_WORDS = ("回顾", "过去一年", "过去五年", "工作总结", "成绩", "精彩")
+PLAN_WORDS = ("安排", "任务", "总体要求", "目标", "计划", "展望", "奋进", "政策取向", "工作建议")
+
+# Sentence cues for inferring review vs plan where no heading says it.
+ACHIEVED_CUES = ("完成", "实现", "达到", "建成", "过去一年", "同比", "累计", "已", "增长了", "取得")
+TARGET_CUES = ("力争", "确保", "将", "预期", "计划", "争取", "要", "加快推进", "持续推进", "深入实施", "再建", "谋划")
+
+BYLINE_RE = re.compile(r"^(?:本报记者|本报通讯员|记者|通讯员|新华社记者)[\s\u3000]*\S{1,20}")
+SOURCE_COMMENT_RE = re.compile(r"^#\s*source:", re.I)
+
+
+@dataclass
+class _Node:
+    heading: str
+    level: int
+    kind: str = OTHER
+    year: int | None = None
+    kind_inferred: bool = False
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    children: list[_Node] = field(default_factory=list)
+
+    def freeze(self) -> Section:
+        return Section(
+            heading=self.heading,
+            level=self.level,
+            kind=self.kind,
+            year=self.year,
+            kind_inferred=self.kind_inferred,
+            paragraphs=tuple(self.paragraphs),
+            children=tuple(c.freeze() for c in self.children),
+        )
+
+
+def numbered_heading_level(text: str) -> int | None:
+    """The outline level a numbering prefix (``一、`` = 1, ``（一）`` = 2) gives, if any."""
+    for level, pat in HEADING_PATTERNS:
+        if pat.match(text):
+            return level
+    return None
+
+
+def split_run_in_heading(text: str) -> tuple[str, str]:
+    """Split ``（一）标题。正文……`` into heading and body; a short block is all heading."""
+    if len(text) <= MAX_HEADING_CHARS and not RUN_IN_END.search(text[:-1]):
+        return text, ""
+    m = RUN_IN_END.search(text)
+    if m and m.end() <= MAX_HEADING_CHARS:
+        return text[: m.end()], text[m.end() :].lstrip()
+    return "", text
+
+
+def part_kind(heading: str, doc_year: int | None) -> tuple[str, int | None]:
+    """Review or plan, and the year, as a part heading states them (``精彩·2023``, ``一、2018年工作回顾``)."""
+    years = [int(y) for y in YEAR_RE.findall(heading)]
+    year = years[0] if years else None
+    if any(w in heading for w in REVIEW_WORDS):
+        return REVIEW, year if year is not None else (doc_year - 1 if doc_year else None)
+    if any(w in heading for w in PLAN_WORDS):
+        return PLAN, year if year is not None else doc_year
+    if year is not None and doc_year is not None:
+        return (REVIEW if year < doc_year else PLAN), year
+    return OTHER, year
+
+
+def infer_kind(texts: Sequence[str]) -> str:
+    """Review or plan from the language of the paragraphs: 完成/实现 vs 力争/确保/将."""
+    achieved = sum(t.count(c) for t in texts for c in ACHIEVED_CUES)
+    target = sum(t.count(c) for t in texts for c in TARGET_CUES)
+    if achieved == target:
+        return OTHER
+    return REVIEW if achieved > target else PLAN
+
+
+def document_year(blocks: Sequence[Block], title: str) -> int | None:
+    """The year a report is for: the latest year named in a part heading or the title."""
+    years = [int(y) for y in YEAR_RE.findall(title)]
+    for b in blocks:
+        level = b.heading_level or numbered_heading_level(b.text)
+        if level == 1:
+            years.extend(int(y) for y in YEAR_RE.findall(b.text[:MAX_HEADING_CHARS]))
+    return max(years) if years else None
+
+
+def _is_title(text: str) -> bool:
+    return (
+        len(text) <= 40
+        and numbered_heading_level(text) is None
+        and not RUN_IN_END.search(text)
+        and not text.endswith(("：", ":"))
+    )
+
+
+def build_document(
+    blocks: Sequence[Block],
+    *,
+    source: str,
+    text: str,
+    format: str,
+    repairs: Sequence[Repair] = (),
+    unplaced_headings: Sequence[str] = (),
+    title: str | None = None,
+    byline: str | None = None,
+) -> Document:
+    """Assemble the tree: title and byline from the opening blocks, headings from the format or
+    from numbering, review/plan parts with their years, stable paragraph ids ``p1``, ``p2`` …"""
+    repairs = list(repairs)
+    blocks = [b for b in blocks if b.text.strip() and not SOURCE_COMMENT_RE.match(b.text)]
+    subtitle = ""
+    i = 0
+    if title is None and blocks and blocks[0].heading_level in (None, 0) and _is_title(blocks[0].text):
+        title, i = blocks[0].text, 1
+    title = title or ""
+    # Subtitle lines (——2019年3月5日在……上) and a byline follow the title.
+    while i < len(blocks) and i < 4 and blocks[i].heading_level in (None, 0):
+        t = blocks[i].text
+        if byline is None and BYLINE_RE.match(t) and len(t) <= 40:
+            byline = t
+        elif t.startswith(("——", "—")) and len(t) <= 80:
+            subtitle = t
+        elif len(t) <= 20 and not RUN_IN_END.search(t) and "总理" in t:
+            byline = t
+        else:
+            break
+        i += 1
+    byline = byline or ""
+    body = blocks[i:]
+    doc_year = document_year(body, title)
+
+    root = _Node("", 0)
+    stack: list[_Node] = [root]
+    counter = 0
+
+    def current() -> _Node:
+        return stack[-1]
+
+    def open_section(heading: str, level: int, start_kind: tuple[str, int | None]) -> None:
+        while len(stack) > 1 and stack[-1].level >= level:
+            stack.pop()
+        node = _Node(heading, level, kind=start_kind[0], year=start_kind[1])
+        current().children.append(node)
+        stack.append(node)
+
+    def add_paragraph(t: str, start: int, end: int) -> None:
+        nonlocal counter
+        counter += 1
+        node = current()
+        if node is root:
+            # Text before any heading lives in an untitled preamble section.
+            if not root.children or root.children[-1].heading or root.children[-1].children:
+                root.children.append(_Node("", 1))
+            node = root.children[-1]
+        node.paragraphs.append(Paragraph(f"p{counter}", t, start, end))
+
+    for b in body:
+        t = b.text.strip()
+        level = b.heading_level if b.heading_level else numbered_heading_level(t)
+        if level is None:
+            add_paragraph(t, b.start, b.end)
+            continue
+        heading, rest = (t, "") if b.heading_level else split_run_in_heading(t)
+        if not heading:
+            add_paragraph(t, b.start, b.end)
+            continue
+        kind = part_kind(heading, doc_year) if level == 1 else (OTHER, None)
+        open_section(heading, level, kind)
+        if rest:
+            offset = b.start + t.index(rest) if b.start >= 0 else -1
+            add_paragraph(rest, offset, b.end)
+
+    sections = [_infer_kinds(n, repairs) for n in root.children]
+    return Document(
+        source=source,
+        title=title,
+        subtitle=subtitle,
+        byline=byline,
+        sections=tuple(s.freeze() for s in sections),
+        repairs=tuple(repairs),
+        unplaced_headings=tuple(unplaced_headings),
+        text=text,
+        format=format,
+        year=doc_year,
+    )
+
+
+def _infer_kinds(node: _Node, repairs: list[Repair]) -> _Node:
+    """Give a top-level section with no stated kind one inferred from its language, and record it."""
+    if node.level == 1 and node.kind == OTHER:
+        texts = [p.text for n in _walk(node) for p in n.paragraphs]
+        kind = infer_kind(texts)
+        if kind != OTHER:
+            node.kind, node.kind_inferred = kind, True
+            repairs.append(
+                Repair("infer_part", node.heading, kind, note="kind inferred from the paragraphs' language")
+            )
+    return node
+
+
+def _walk(node: _Node) -> list[_Node]:
+    out = [node]
+    for c in node.children:
+        out.extend(_walk(c))
+    return out

@@ -1,0 +1,37 @@
+"""Writing step: output files are written atomically, so a failed render leaves no half file."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from reportgen.errors import RenderError
+
+
+def write_output(target: str | Path | None, data: bytes | str) -> None:
+    """Write ``data`` to ``target`` (``-`` or None = stdout) via a temporary file and rename."""
+    if target is None or str(target) == "-":
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(data)
+            sys.stdout.flush()
+        return
+    path = Path(target)
+    if path.is_dir():
+        raise RenderError(f"{path}: is a directory; give a file name")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    except OSError as e:
+        raise RenderError(f"{path}: cannot write ({e.strerror})") from None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

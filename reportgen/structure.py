@@ -15,7 +15,8 @@ HEADING_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (2, re.compile(rf"^[（(][{CN_NUM}]{{1,3}}[）)]")),
 )
 # A run-in heading ends at the first full stop: "（一）经济增长进一步加快。2011年……"
-RUN_IN_END = re.compile(r"[。！？]")
+# ASCII stops count too (some years use ASCII punctuation), except a decimal point ("5.2%").
+RUN_IN_END = re.compile(r"[。！？]|[.!?](?!\d)")
 MAX_HEADING_CHARS = 60
 
 YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -28,6 +29,14 @@ TARGET_CUES = ("力争", "确保", "将", "预期", "计划", "争取", "要", "
 
 BYLINE_RE = re.compile(r"^(?:本报记者|本报通讯员|记者|通讯员|新华社记者)[\s\u3000]*\S{1,20}")
 SOURCE_COMMENT_RE = re.compile(r"^#\s*source:", re.I)
+# Front matter: "——2019年3月5日在……上", "----2012年2月29日在……上" (ASCII dashes in older files),
+# "第十二届全国人大二次会议，2014年3月5日" or a bare date line.
+SUBTITLE_DASH_RE = re.compile(r"^(?:—{1,2}|-{2,4})\s*\S")
+FULL_DATE_RE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+# "国务院总理 李克强", "海拉尔区人民政府区长　杜联合": an office followed by a 2–5 character name.
+OFFICE_BYLINE_RE = re.compile(
+    r"(?:总理|省长|市长|区长|县长|州长|旗长|镇长|乡长|主席|主任)[\s\u3000]*[\u4e00-\u9fff·]{2,5}$"
+)
 
 
 @dataclass
@@ -111,6 +120,11 @@ def _is_title(text: str) -> bool:
     )
 
 
+def _is_subtitle(text: str) -> bool:
+    dated = SUBTITLE_DASH_RE.match(text) or FULL_DATE_RE.search(text)
+    return bool(dated) and len(text) <= 80 and not text.endswith(("。", "："))
+
+
 def build_document(
     blocks: Sequence[Block],
     *,
@@ -136,16 +150,16 @@ def build_document(
         t = blocks[i].text
         if byline is None and BYLINE_RE.match(t) and len(t) <= 40:
             byline = t
-        elif t.startswith(("——", "—")) and len(t) <= 80:
+        elif _is_subtitle(t) and not subtitle:
             subtitle = t
-        elif len(t) <= 20 and not RUN_IN_END.search(t) and "总理" in t:
+        elif byline is None and len(t) <= 40 and OFFICE_BYLINE_RE.search(t):
             byline = t
         else:
             break
         i += 1
     byline = byline or ""
     body = blocks[i:]
-    doc_year = document_year(body, title)
+    doc_year = document_year(body, f"{title} {subtitle}")
 
     root = _Node("", 0)
     stack: list[_Node] = [root]
@@ -188,7 +202,7 @@ def build_document(
             offset = b.start + t.index(rest) if b.start >= 0 else -1
             add_paragraph(rest, offset, b.end)
 
-    sections = [_infer_kinds(n, repairs) for n in root.children]
+    sections = [_infer_kinds(n, repairs, doc_year) for n in root.children]
     return Document(
         source=source,
         title=title,
@@ -203,13 +217,16 @@ def build_document(
     )
 
 
-def _infer_kinds(node: _Node, repairs: list[Repair]) -> _Node:
+def _infer_kinds(node: _Node, repairs: list[Repair], doc_year: int | None = None) -> _Node:
     """Give a top-level section with no stated kind one inferred from its language, and record it."""
     if node.level == 1 and node.kind == OTHER:
         texts = [p.text for n in _walk(node) for p in n.paragraphs]
         kind = infer_kind(texts)
         if kind != OTHER:
             node.kind, node.kind_inferred = kind, True
+            if node.year is None and doc_year is not None and node.heading:
+                # A report reviews the year before it and plans the year it is given in.
+                node.year = doc_year - 1 if kind == REVIEW else doc_year
             repairs.append(
                 Repair("infer_part", node.heading, kind, note="kind inferred from the paragraphs' language")
             )

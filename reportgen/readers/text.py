@@ -7,10 +7,12 @@ import re
 from reportgen.model import Block, Document
 from reportgen.structure import build_document
 
-INDENT = " \t\u3000\u00a0"
+INDENT = " \t\u3000\u00a0\u2002\u2003\ufeff"
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Spaces between two CJK characters are justification, never content ("政 府 工 作 报 告").
-CJK_SPACE_RE = re.compile(rf"(?<=[{CJK}，。、；：！？（）“”])[ \u3000\u00a0]+(?=[{CJK}，。、；：！？（）“”])")
+CJK_SPACE_RE = re.compile(
+    rf"(?<=[{CJK}，。、；：！？（）“”])[ \u3000\u00a0\u2000-\u200b]+(?=[{CJK}，。、；：！？（）“”])"
+)
 
 
 def looks_hard_wrapped(text: str) -> bool:
@@ -31,6 +33,17 @@ def read(text: str, *, source: str) -> Document:
     return read_plain(text, source=source)
 
 
+# Front matter run together on one line (2024): title, "——date在……上", then "国务院总理 李强".
+FRONT_LINE_RE = re.compile(
+    r"^(?P<title>[^—\-\s]{2,40}?)"
+    r"(?P<sub>(?:——|—|-{2,4})\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,60}?上)"
+    r"(?P<by>\S.{1,30})?$"
+)
+OFFICE_RE = re.compile(r"(?:总理|省长|市长|区长|县长|州长|旗长|主席)$")
+# Only the opening lines can be front matter (title, subtitle, byline).
+FRONT_LINES = 8
+
+
 def read_plain(text: str, *, source: str) -> Document:
     """One paragraph per line; indents and justification spaces between CJK characters dropped."""
     blocks: list[Block] = []
@@ -42,5 +55,47 @@ def read_plain(text: str, *, source: str) -> Document:
         if not stripped:
             continue
         lead = len(line) - len(line.lstrip(INDENT))
-        blocks.append(Block(CJK_SPACE_RE.sub("", stripped), start + lead, start + lead + len(stripped)))
+        begin = start + lead
+        if len(blocks) < FRONT_LINES and not stripped.startswith("#"):
+            front = _split_front_line(stripped, begin)
+            if front:
+                blocks.extend(front)
+                continue
+        blocks.append(
+            Block(
+                _clean_line(stripped, front=len(blocks) < FRONT_LINES), begin, begin + len(stripped)
+            )
+        )
     return build_document(blocks, source=source, text=text, format="text")
+
+
+def _clean_line(line: str, *, front: bool = False) -> str:
+    """Drop justification spaces; in the front matter keep one space between an office and a name."""
+    if front:
+        runs = line.split()  # str.split knows every Unicode space (U+3000, U+2002 …)
+        if len(runs) == 2 and _is_office_byline(line):
+            return f"{runs[0]} {runs[1]}"
+    return CJK_SPACE_RE.sub("", line)
+
+
+def _is_office_byline(text: str) -> bool:
+    runs = text.split()
+    if len(runs) == 2:
+        return bool(OFFICE_RE.search(runs[0])) and 2 <= len(runs[1]) <= 5
+    return len(runs) == 1 and any(OFFICE_RE.search(text[:-n]) for n in (2, 3, 4))
+
+
+def _split_front_line(line: str, begin: int) -> list[Block]:
+    """Title, subtitle and byline that a copy ran together into one line, as separate blocks."""
+    m = FRONT_LINE_RE.match(line)
+    if not m:
+        return []
+    by = m.group("by")
+    if by and not _is_office_byline(by):
+        return []
+    out = []
+    for name in ("title", "sub", "by"):
+        if m.group(name):
+            s, e = m.span(name)
+            out.append(Block(_clean_line(m.group(name).strip(), front=True), begin + s, begin + e))
+    return out

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from reportgen.errors import InputError
-from reportgen.model import Document
+from reportgen.model import Block, Document
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 READERS = {
@@ -110,3 +111,32 @@ def read_bytes(data: bytes, *, kind: str, source: str) -> Document:
 
         return pdf.read(data, source=source)
     raise InputError(f"{source}: no reader for {kind!r}")
+
+
+def outline_levels(blocks: Sequence[Block]) -> tuple[str | None, list[Block]]:
+    """Markup headings to outline levels: a lone top heading that opens the document is its title,
+    and the remaining heading levels are renumbered 1, 2, … in the order of their depth (an HTML page
+    that starts at ``<h2>`` or skips ``<h3>`` still gives parts at level 1 and sub-sections at 2)."""
+    blocks = list(blocks)
+    levels = sorted({b.heading_level for b in blocks if b.heading_level})
+    title: str | None = None
+    if levels:
+        from reportgen.structure import numbered_heading_level
+
+        top = [i for i, b in enumerate(blocks) if b.heading_level == levels[0]]
+        first = top[0]
+        if (
+            len(top) == 1
+            and first <= 2
+            and all(not b.heading_level for b in blocks[:first])
+            and numbered_heading_level(blocks[first].text) is None
+        ):
+            title = blocks[first].text
+            del blocks[first]
+            levels = sorted({b.heading_level for b in blocks if b.heading_level})
+    rank = {lv: i + 1 for i, lv in enumerate(levels)}
+    out = [
+        Block(b.text, b.start, b.end, rank[b.heading_level], b.meta) if b.heading_level else b
+        for b in blocks
+    ]
+    return title, out

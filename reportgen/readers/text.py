@@ -63,13 +63,13 @@ def read_plain(text: str, *, source: str) -> Document:
                 continue
         blocks.append(
             Block(
-                _clean_line(stripped, front=len(blocks) < FRONT_LINES), begin, begin + len(stripped)
+                clean_line(stripped, front=len(blocks) < FRONT_LINES), begin, begin + len(stripped)
             )
         )
     return build_document(blocks, source=source, text=text, format="text")
 
 
-def _clean_line(line: str, *, front: bool = False) -> str:
+def clean_line(line: str, *, front: bool = False) -> str:
     """Drop justification spaces; in the front matter keep one space between an office and a name."""
     if front:
         runs = line.split()  # str.split knows every Unicode space (U+3000, U+2002 …)
@@ -97,5 +97,5 @@ def _split_front_line(line: str, begin: int) -> list[Block]:
     for name in ("title", "sub", "by"):
         if m.group(name):
             s, e = m.span(name)
-            out.append(Block(_clean_line(m.group(name).strip(), front=True), begin + s, begin + e))
+            out.append(Block(clean_line(m.group(name).strip(), front=True), begin + s, begin + e))
     return out

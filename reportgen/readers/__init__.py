@@ -113,14 +113,16 @@ def read_bytes(data: bytes, *, kind: str, source: str) -> Document:
     raise InputError(f"{source}: no reader for {kind!r}")
 
 
-def outline_levels(blocks: Sequence[Block]) -> tuple[str | None, list[Block]]:
+def outline_levels(
+    blocks: Sequence[Block], *, take_title: bool = True
+) -> tuple[str | None, list[Block]]:
     """Markup headings to outline levels: a lone top heading that opens the document is its title,
     and the remaining heading levels are renumbered 1, 2, … in the order of their depth (an HTML page
     that starts at ``<h2>`` or skips ``<h3>`` still gives parts at level 1 and sub-sections at 2)."""
     blocks = list(blocks)
     levels = sorted({b.heading_level for b in blocks if b.heading_level})
     title: str | None = None
-    if levels:
+    if levels and take_title:
         from reportgen.structure import numbered_heading_level
 
         top = [i for i, b in enumerate(blocks) if b.heading_level == levels[0]]

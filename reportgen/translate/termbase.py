@@ -1,0 +1,312 @@
+"""Translation step, source 2: the termbase of report vocabulary (shipped TSV + the user's own file)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reportgen.errors import ReportgenError
+from reportgen.paths import DATA_DIR
+
+SHIPPED = DATA_DIR / "termbase.tsv"
+COLUMNS = ("zh", "en", "variants", "kind", "note")
+# term: vocabulary found in running text; phrase: a headline phrase; unit / qualifier: what facts
+# carry; glue: a function word that may join two covered parts of a heading ("和" → "and").
+KINDS = ("term", "phrase", "unit", "qualifier", "glue")
+
+# Headings split into phrases at spaces and punctuation; a leading list number is kept apart.
+_PHRASE_SPLIT = re.compile(r"[\s，,、；;：:。！!？?·•/]+")
+_NUMBERING = re.compile(
+    r"^\s*(?:[（(]?([一二三四五六七八九十]+)[）)]|([一二三四五六七八九十]+)、|(\d+)[.、．])\s*"
+)
+_NUMERAL = re.compile(r"\d+(?:\.\d+)?%?")
+_YEAR_LEAD = re.compile(r"((?:19|20)\d\d)年")
+_PAREN = re.compile(r"[（(]([^）)]*)[）)]")
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+
+class TermbaseError(ReportgenError):
+    """A termbase file cannot be read or has a malformed line."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """One termbase entry: the preferred English and the other official renderings."""
+
+    zh: str
+    en: str
+    variants: tuple[str, ...] = ()
+    kind: str = "term"
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "zh": self.zh,
+            "en": self.en,
+            "variants": list(self.variants),
+            "kind": self.kind,
+            "note": self.note,
+        }
+
+
+def _key(zh: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", zh))
+
+
+def _cn_number(s: str) -> int:
+    """一 → 1 … 九十九 → 99 (list numbers in headings never go higher)."""
+    if "十" not in s:
+        return _CN_DIGITS.get(s, 0)
+    tens, _, ones = s.partition("十")
+    return (_CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+
+
+class Termbase:
+    """zh → preferred English, with variants; longest-match coverage of headings and indicators."""
+
+    def __init__(self, terms: dict[str, Term] | None = None) -> None:
+        self._terms: dict[str, Term] = dict(terms or {})
+        self._maxlen = max((len(k) for k in self._terms), default=1)
+
+    @classmethod
+    def load(cls, extra: str | Path | None = None) -> Termbase:
+        """The shipped termbase, with the entries of ``extra`` (TSV, or YAML) added on top."""
+        terms = parse_tsv(SHIPPED.read_text(encoding="utf-8"), source=str(SHIPPED))
+        merged = {_key(t.zh): t for t in terms}
+        if extra is not None:
+            for t in read_file(Path(extra)):
+                merged[_key(t.zh)] = t  # the user's entry overrides the shipped one
+        return cls(merged)
+
+    def __len__(self) -> int:
+        return len(self._terms)
+
+    def __contains__(self, zh: object) -> bool:
+        return isinstance(zh, str) and _key(zh) in self._terms
+
+    def entries(self) -> list[Term]:
+        return list(self._terms.values())
+
+    def get(self, zh: str) -> Term | None:
+        return self._terms.get(_key(zh))
+
+    def lookup(self, zh: str) -> str | None:
+        """The preferred English of an exact entry."""
+        t = self._terms.get(_key(zh))
+        return t.en if t else None
+
+    def segment(self, phrase: str) -> list[Term] | None:
+        """Cover ``phrase`` with as few entries as possible (longest first); None if a gap remains.
+
+        Single-character parts are allowed only for glue words, so that a stray character never
+        gets a translation by accident.
+        """
+        s = _key(phrase)
+        n = len(s)
+        if not n:
+            return None
+        # best[i]: fewest parts covering s[:i], with the parts that do it.
+        best: list[list[Term] | None] = [None] * (n + 1)
+        best[0] = []
+        for i in range(n):
+            if best[i] is None:
+                continue
+            for j in range(min(n, i + self._maxlen), i, -1):
+                t = self._terms.get(s[i:j])
+                if t is None or (j - i == 1 and t.kind != "glue" and n > 1):
+                    continue
+                cand = [*best[i], t]  # type: ignore[misc]
+                if best[j] is None or len(cand) < len(best[j]):  # type: ignore[arg-type]
+                    best[j] = cand
+        parts = best[n]
+        if not parts or parts[0].kind == "glue" or parts[-1].kind == "glue":
+            return None
+        return parts
+
+    def phrase(self, zh: str) -> str | None:
+        """English for one phrase (no spaces or punctuation inside), or None when not covered.
+
+        Numbers pass through unchanged; a leading year (``2023年工作回顾``) moves to the end
+        ("review of our work in 2023"), the one word-order rule the glue grammar has.
+        """
+        s = _key(zh)
+        if _NUMERAL.fullmatch(s):
+            return s
+        m = _YEAR_LEAD.match(s)
+        if m and m.end() < len(s):
+            rest = self.phrase(s[m.end() :])
+            return f"{rest} in {m.group(1)}" if rest else None
+        parts = self.segment(s)
+        return " ".join(t.en for t in parts if t.en) if parts else None
+
+    def heading(self, zh: str) -> str | None:
+        """English for a heading, only when every phrase of it is covered by the termbase.
+
+        ``优化空间布局 促进城乡融合`` → ``Optimize spatial layout, promote urban–rural integration``.
+        A list number (``一、``, ``（二）``, ``3.``) becomes ``1.``, ``(2)``, ``3.``.
+        """
+        text = unicodedata.normalize("NFKC", zh).strip()
+        prefix = ""
+        m = _NUMBERING.match(text)
+        if m:
+            if m.group(1):
+                prefix = f"({_cn_number(m.group(1))}) "
+            else:
+                prefix = f"{_cn_number(m.group(2)) if m.group(2) else m.group(3)}. "
+            text = text[m.end() :]
+        whole = self.lookup(text)
+        if whole:
+            return prefix + _capitalize(whole)
+        phrases = [p for p in _PHRASE_SPLIT.split(text) if p]
+        if not phrases:
+            return None
+        out = []
+        for p in phrases:
+            en = self.phrase(p)
+            if en is None:
+                return None
+            out.append(en)
+        return prefix + _capitalize(", ".join(out))
+
+    def indicator(self, zh: str) -> str | None:
+        """English for a fact's indicator name (``农村劳动力转移就业``), parenthesised parts too."""
+        text = unicodedata.normalize("NFKC", zh).strip()
+        whole = self.lookup(text)
+        if whole:
+            return whole
+        notes = _PAREN.findall(text)
+        main = _PAREN.sub(" ", text)
+        parts = [p for p in _PHRASE_SPLIT.split(main) if p]
+        if not parts:
+            return None
+        ens = [self.phrase(p) for p in parts]
+        if any(e is None for e in ens):
+            return None
+        en = ", ".join(ens)  # type: ignore[arg-type]
+        for note in notes:
+            note_en = self.lookup(note) or self.phrase(note)
+            if note_en is None:
+                return None
+            en += f" ({note_en})"
+        return en
+
+    def terms_in(self, text: str) -> list[tuple[str, str]]:
+        """Termbase vocabulary found in running text: (zh, preferred en), longest match, in order,
+        each term once. Units, qualifiers and glue words are not reported."""
+        s = _key(text)
+        found: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        i = 0
+        while i < len(s):
+            for j in range(min(len(s), i + self._maxlen), i + 1, -1):
+                t = self._terms.get(s[i:j])
+                if t is not None and t.kind in ("term", "phrase"):
+                    if t.zh not in seen:
+                        seen.add(t.zh)
+                        found.append((t.zh, t.en))
+                    i = j
+                    break
+            else:
+                i += 1
+        return found
+
+
+def _capitalize(en: str) -> str:
+    return en[:1].upper() + en[1:] if en else en
+
+
+# -- files -----------------------------------------------------------------------------------------
+
+
+def read_file(path: Path) -> list[Term]:
+    """A user termbase: TSV (``zh en variants kind note``), or YAML when PyYAML is installed."""
+    if not path.is_file():
+        raise TermbaseError(f"{path}: no such termbase file")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        raise TermbaseError(f"{path}: cannot read as UTF-8 ({e})") from None
+    if path.suffix.lower() in (".yaml", ".yml"):
+        return parse_yaml(text, source=str(path))
+    return parse_tsv(text, source=str(path))
+
+
+def parse_tsv(text: str, *, source: str = "termbase") -> list[Term]:
+    """Tab-separated entries. An optional header line names the columns (any order, from
+    ``zh en variants kind note``); without one they are taken in that order. ``#`` starts a comment
+    line; variants are ``|``-separated."""
+    terms: list[Term] = []
+    cols = list(COLUMNS)
+    first = True
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        line = raw.rstrip("\r\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if first:
+            first = False
+            if cells[0].lower() == "zh":
+                unknown = [c for c in cells if c.lower() not in COLUMNS]
+                if unknown:
+                    raise TermbaseError(f"{source}:{lineno}: unknown column(s) {unknown}")
+                cols = [c.lower() for c in cells]
+                continue
+        row = dict(zip(cols, cells, strict=False))
+        if not row.get("zh") or not row.get("en"):
+            raise TermbaseError(f"{source}:{lineno}: need at least zh<TAB>en, got {line!r}")
+        terms.append(_term(row, f"{source}:{lineno}"))
+    return terms
+
+
+def parse_yaml(text: str, *, source: str = "termbase") -> list[Term]:
+    """YAML: a list of mappings with the TSV column names, or a mapping ``zh: en``."""
+    try:
+        import yaml  # type: ignore[import-untyped]
+    except ImportError:
+        raise TermbaseError(
+            f"{source}: YAML termbases need PyYAML (pip install pyyaml); or use a TSV file"
+        ) from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        raise TermbaseError(f"{source}: not valid YAML ({e})") from None
+    rows: list[dict[str, Any]]
+    if isinstance(data, dict):
+        rows = [{"zh": k, **(v if isinstance(v, dict) else {"en": v})} for k, v in data.items()]
+    elif isinstance(data, list) and all(isinstance(r, dict) for r in data):
+        rows = data
+    else:
+        raise TermbaseError(f"{source}: expected a list of entries or a zh: en mapping")
+    out = []
+    for i, row in enumerate(rows, 1):
+        if not row.get("zh") or not row.get("en"):
+            raise TermbaseError(f"{source}: entry {i} needs zh and en")
+        variants = row.get("variants") or ()
+        if isinstance(variants, str):
+            variants = variants.split("|")
+        out.append(_term({**row, "variants": "|".join(map(str, variants))}, f"{source}#{i}"))
+    return out
+
+
+def _term(row: dict[str, Any], where: str) -> Term:
+    kind = str(row.get("kind") or "term").strip()
+    if kind not in KINDS:
+        raise TermbaseError(f"{where}: unknown kind {kind!r} (one of {', '.join(KINDS)})")
+    en = str(row["en"]).strip()
+    if en == "-" and kind == "unit":
+        en = ""  # a counter word (个) that English leaves out: known, but no word to show
+    variants = tuple(
+        v.strip()
+        for v in str(row.get("variants") or "").split("|")
+        if v.strip() and v.strip() != en
+    )
+    return Term(
+        zh=_key(str(row["zh"])),
+        en=en,
+        variants=variants,
+        kind=kind,
+        note=str(row.get("note") or ""),
+    )

@@ -1,0 +1,352 @@
+"""Translation step, source 1: an SQLite translation memory of official Chinese–English pairs."""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reportgen.errors import InputError, ReportgenError
+
+ENV_TM = "REPORTGEN_TM"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS units (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL,
+    zh TEXT NOT NULL,
+    en TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT '',
+    UNIQUE (key, en)
+);
+CREATE INDEX IF NOT EXISTS units_key ON units (key);
+"""
+
+# Leading bullets and trailing punctuation do not change what a segment says, so they are not part
+# of the lookup key ("——发展新动能快速成长。" and "发展新动能快速成长，" are the same unit).
+_EDGE_LEAD = re.compile(r"^[\s\-—–·•*]+")
+_EDGE_TRAIL = re.compile(r"[\s。，、；：！？,.;:!?…]+$")
+_SPACE = re.compile(r"\s+")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+class TMError(ReportgenError):
+    """The translation memory file cannot be opened or an import file is unusable."""
+
+
+def default_tm_path() -> Path:
+    """``$REPORTGEN_TM``, else ``$XDG_DATA_HOME/reportgen/tm.db`` (``~/.local/share/...``)."""
+    env = os.environ.get(ENV_TM)
+    if env:
+        return Path(env).expanduser()
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "reportgen" / "tm.db"
+
+
+def tm_key(zh: str) -> str:
+    """The normalised form a segment is stored and looked up under."""
+    s = unicodedata.normalize("NFKC", zh)
+    s = _SPACE.sub("", s)
+    s = _EDGE_LEAD.sub("", s)
+    return _EDGE_TRAIL.sub("", s)
+
+
+def _numbers(key: str) -> tuple[str, ...]:
+    return tuple(_NUMBER.findall(key))
+
+
+def _bigrams(key: str) -> set[str]:
+    return {key[i : i + 2] for i in range(len(key) - 1)} if len(key) > 1 else {key}
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What ``tm import`` did: pairs read per file and units in the memory afterwards."""
+
+    db: str
+    files: tuple[tuple[str, int], ...]
+    added: int
+    total: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "db": self.db,
+            "files": [{"path": p, "pairs": n} for p, n in self.files],
+            "added": self.added,
+            "total": self.total,
+        }
+
+
+@dataclass(frozen=True)
+class TMMatch:
+    """One lookup result: the stored pair and its similarity to the query (100 = exact)."""
+
+    zh: str
+    en: str
+    score: float
+    source: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"zh": self.zh, "en": self.en, "score": self.score, "source": self.source}
+
+
+class TranslationMemory:
+    """Aligned zh→en units in SQLite, with exact lookup by key and fuzzy lookup via a bigram index.
+
+    The fuzzy index lives in memory and is built on the first fuzzy lookup: a character-bigram
+    inverted index picks a few candidates that share most bigrams, and rapidfuzz scores only those.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+        self._conn = conn
+        self.path = path
+        self._index: dict[str, list[int]] | None = None
+        self._keys: dict[int, str] = {}
+
+    @classmethod
+    def open(cls, path: str | Path) -> TranslationMemory:
+        """Open (creating when missing) the memory at ``path``; ``:memory:`` works too."""
+        p = str(path)
+        if p != ":memory:":
+            target = Path(p).expanduser()
+            if target.is_dir():
+                raise TMError(f"{target}: is a directory, not a translation memory file")
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise TMError(f"{target}: cannot create its folder ({e.strerror})") from None
+            p = str(target)
+        try:
+            conn = sqlite3.connect(p)
+            conn.executescript(_SCHEMA)
+        except sqlite3.DatabaseError as e:
+            raise TMError(f"{p}: not a reportgen translation memory ({e})") from None
+        return cls(conn, p)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> TranslationMemory:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __len__(self) -> int:
+        return self._conn.execute("SELECT COUNT(*) FROM units").fetchone()[0]
+
+    # -- filling ---------------------------------------------------------------------------------
+
+    def add_pairs(self, pairs: Iterable[tuple[str, str]], *, source: str = "") -> int:
+        """Store (zh, en) pairs; returns how many were new. Empty sides are skipped."""
+        rows = []
+        for zh, en in pairs:
+            zh, en = zh.strip(), en.strip()
+            key = tm_key(zh)
+            if key and en:
+                rows.append((key, zh, en, source))
+        before = self._conn.total_changes
+        with self._conn:
+            self._conn.executemany(
+                "INSERT OR IGNORE INTO units (key, zh, en, source) VALUES (?, ?, ?, ?)", rows
+            )
+        self._index = None
+        return self._conn.total_changes - before
+
+    def import_file(self, path: str | Path) -> int:
+        """Import one file of aligned pairs; returns the number of new units.
+
+        Accepted: ``zh<TAB>en`` lines (``#`` comments skipped), TMX, or a ``*_zh.txt`` file whose
+        line-aligned ``*_en.txt`` sibling exists (same line count).
+        """
+        p = Path(path)
+        if not p.is_file():
+            raise TMError(f"{p}: no such file")
+        return self.add_pairs(read_pairs(p), source=p.name)
+
+    # -- lookup ----------------------------------------------------------------------------------
+
+    def exact(self, zh: str) -> TMMatch | None:
+        key = tm_key(zh)
+        if not key:
+            return None
+        # Several official renderings of one segment: the most recent import wins.
+        row = self._conn.execute(
+            "SELECT zh, en, source FROM units WHERE key = ? ORDER BY id DESC LIMIT 1", (key,)
+        ).fetchone()
+        return TMMatch(row[0], row[1], 100.0, row[2]) if row else None
+
+    def lookup(self, zh: str, *, min_score: float = 75) -> tuple[str, float] | None:
+        """Official English for ``zh`` and its similarity (100 exact), or None below ``min_score``."""
+        m = self.best(zh, min_score=min_score)
+        return (m.en, m.score) if m else None
+
+    def best(self, zh: str, *, min_score: float = 75, candidates: int = 30) -> TMMatch | None:
+        """The best match as a :class:`TMMatch`: exact first, else fuzzy over bigram candidates.
+
+        A fuzzy match must contain the same numbers as the query: reusing "grew 6.6 %" for a
+        sentence that says 6.9 % would put a false figure in the English.
+        """
+        hit = self.exact(zh)
+        if hit or min_score >= 100:
+            return hit
+        key = tm_key(zh)
+        if len(key) < 4:
+            return None
+        from rapidfuzz import fuzz
+
+        nums = _numbers(key)
+        best_id, best_score = None, 0.0
+        for uid in self._candidates(key, candidates):
+            other = self._keys[uid]
+            if _numbers(other) != nums:
+                continue
+            score = fuzz.ratio(key, other, score_cutoff=min_score)
+            if score > best_score:
+                best_id, best_score = uid, score
+        if best_id is None:
+            return None
+        row = self._conn.execute(
+            "SELECT zh, en, source FROM units WHERE id = ?", (best_id,)
+        ).fetchone()
+        return TMMatch(row[0], row[1], round(best_score, 1), row[2])
+
+    def _candidates(self, key: str, limit: int) -> list[int]:
+        index = self._build_index()
+        grams = _bigrams(key)
+        counts: Counter[int] = Counter()
+        # Very common bigrams (发展, 推进 …) say little and cost most; skip them when the query has
+        # enough rarer ones.
+        cap = max(50, len(self._keys) // 20)
+        postings = sorted((index.get(g, []) for g in grams), key=len)
+        rare = [p for p in postings if len(p) <= cap]
+        for plist in rare if len(rare) >= max(2, len(postings) // 3) else postings:
+            counts.update(plist)
+        n = len(key)
+        out = []
+        for uid, _shared in counts.most_common(limit * 3):
+            # ratio = 2·matches/(la+lb) cannot reach 50 when one side is 3× the other.
+            if 3 * len(self._keys[uid]) >= n and len(self._keys[uid]) <= 3 * n:
+                out.append(uid)
+            if len(out) >= limit:
+                break
+        return out
+
+    def _build_index(self) -> dict[str, list[int]]:
+        if self._index is None:
+            index: dict[str, list[int]] = {}
+            keys: dict[int, str] = {}
+            for uid, key in self._conn.execute("SELECT id, key FROM units"):
+                keys[uid] = key
+                for g in _bigrams(key):
+                    index.setdefault(g, []).append(uid)
+            self._index, self._keys = index, keys
+        return self._index
+
+
+# -- import formats --------------------------------------------------------------------------------
+
+
+def read_pairs(path: Path) -> list[tuple[str, str]]:
+    """The (zh, en) pairs in one import file (TSV, TMX, or a ``_zh.txt``/``_en.txt`` pair)."""
+    name = path.name.lower()
+    if name.endswith(".tmx"):
+        return _read_tmx(path)
+    text = _read_text(path)
+    lines = [ln for ln in text.split("\n") if ln.strip() and not ln.startswith("#")]
+    if any("\t" in ln for ln in lines[:50]):
+        pairs = []
+        for ln in lines:
+            zh, sep, en = ln.partition("\t")
+            if sep:
+                pairs.append((zh, en.split("\t")[0]))
+        return pairs
+    if name.endswith("_zh.txt"):
+        sibling = path.with_name(path.name[: -len("_zh.txt")] + "_en.txt")
+        if not sibling.is_file():
+            raise TMError(f"{path}: no tabs, and no line-aligned sibling {sibling.name}")
+        zh_lines = _content_lines(text)
+        en_lines = _content_lines(_read_text(sibling))
+        if len(zh_lines) != len(en_lines):
+            raise TMError(
+                f"{path}: {len(zh_lines)} lines but {sibling.name} has {len(en_lines)};"
+                " the files are not line-aligned"
+            )
+        return list(zip(zh_lines, en_lines, strict=True))
+    raise TMError(f"{path}: not a translation memory file (expected zh<TAB>en lines or TMX)")
+
+
+def _content_lines(text: str) -> list[str]:
+    # Keep blank lines so that alignment by line number survives; drop only the source comment.
+    lines = text.split("\n")
+    if lines and lines[0].startswith("#"):
+        lines = lines[1:]
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return lines
+
+
+def _read_text(path: Path) -> str:
+    from reportgen.readers import decode
+
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise TMError(f"{path}: cannot read ({e.strerror})") from None
+    try:
+        return decode(data, source=str(path))
+    except InputError as e:
+        raise TMError(str(e)) from None
+
+
+def _read_tmx(path: Path) -> list[tuple[str, str]]:
+    import xml.etree.ElementTree as ET
+
+    try:
+        root = ET.parse(path).getroot()
+    except (ET.ParseError, OSError) as e:
+        raise TMError(f"{path}: not a readable TMX file ({e})") from None
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    pairs = []
+    for tu in root.iter("tu"):
+        sides: dict[str, str] = {}
+        for tuv in tu.iter("tuv"):
+            lang = (tuv.get(xml_lang) or tuv.get("lang") or "").lower()
+            seg = tuv.find("seg")
+            if seg is not None:
+                sides[lang[:2]] = "".join(seg.itertext())
+        if "zh" in sides and "en" in sides:
+            pairs.append((sides["zh"], sides["en"]))
+    return pairs
+
+
+def import_files(paths: Iterable[str | Path], *, db: str | Path | None = None) -> ImportReport:
+    """``reportgen tm import``: load every file into the memory at ``db`` (default location)."""
+    target = Path(db).expanduser() if db else default_tm_path()
+    files = []
+    added = 0
+    with TranslationMemory.open(target) as tm:
+        for p in paths:
+            pairs = read_pairs(Path(p)) if Path(p).is_file() else None
+            if pairs is None:
+                raise TMError(f"{p}: no such file")
+            n = tm.add_pairs(pairs, source=Path(p).name)
+            files.append((str(p), len(pairs)))
+            added += n
+        total = len(tm)
+    return ImportReport(db=str(target), files=tuple(files), added=added, total=total)
+
+
+def lookup_text(zh: str, *, db: str | Path | None = None, min_score: float = 75) -> TMMatch | None:
+    """``reportgen tm lookup``: the best match for ``zh`` in an existing memory."""
+    target = Path(db).expanduser() if db else default_tm_path()
+    if not target.is_file():
+        raise TMError(f"{target}: no translation memory here; run `reportgen tm import` first")
+    with TranslationMemory.open(target) as tm:
+        return tm.best(zh, min_score=min_score)

@@ -90,6 +90,61 @@ def parse(input: Path, fmt: str, output: str) -> None:
     write_output(output, data)
 
 
+TM_DB_HELP = (
+    "Translation memory file (SQLite). Default: $REPORTGEN_TM, else "
+    "$XDG_DATA_HOME/reportgen/tm.db (~/.local/share/reportgen/tm.db)."
+)
+
+
+@cli.group()
+def tm() -> None:
+    """Translation memory of official English, reused sentence by sentence in briefings.
+
+    \b
+    Example:
+      reportgen tm import corpus/state-council_*_zh-en.txt
+      reportgen tm lookup 积极的财政政策要加力提效。
+    """
+
+
+@tm.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help=TM_DB_HELP)
+@handle_errors
+def tm_import(files: tuple[Path, ...], db: Path | None) -> None:
+    """Load aligned zh-en pairs into the translation memory.
+
+    FILES: lines of Chinese<TAB>English (# comments skipped), TMX files, or *_zh.txt files
+    whose line-aligned *_en.txt sibling is beside them. Re-importing a file adds nothing twice.
+    """
+    from reportgen.translate.tm import import_files
+
+    report = import_files(files, db=db)
+    for path, n in report.files:
+        click.echo(f"{path}: {n} pairs")
+    click.echo(f"{report.db}: {report.added} new units, {report.total} in total")
+
+
+@tm.command("lookup")
+@click.argument("text")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help=TM_DB_HELP)
+@click.option(
+    "--min-score", type=click.FloatRange(0, 100), default=75, show_default=True,
+    help="Lowest similarity (0-100) of a fuzzy match.",
+)
+@handle_errors
+def tm_lookup(text: str, db: Path | None, min_score: float) -> None:
+    """Show the official English the memory holds for TEXT (exact or fuzzy); exit 1 if none."""
+    from reportgen.translate.tm import lookup_text
+
+    match = lookup_text(text, db=db, min_score=min_score)
+    if match is None:
+        click.echo(f"no match with similarity >= {min_score:g}", err=True)
+        sys.exit(1)
+    click.echo(f"TM {match.score:g} %\t{match.en}")
+    click.echo(f"  matched: {match.zh}  [{match.source}]")
+
+
 def main() -> None:
     cli(prog_name="reportgen")
 

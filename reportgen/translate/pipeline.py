@@ -58,6 +58,14 @@ def _clauses(sentence: str) -> list[str]:
     return [c for c in (m.group(0) for m in _CLAUSE.finditer(sentence)) if c.strip()]
 
 
+_BULLET_EN = re.compile(r"^\s*(?:-{1,2}|[—–•])\s*")
+
+
+def _clean_en(en: str) -> str:
+    # The official TM keeps the list dashes of its layout ("-- New growth drivers …").
+    return _BULLET_EN.sub("", en).strip()
+
+
 def tm_label(score: float) -> str:
     return f"TM {int(score)} %" if score < 100 else "TM 100 %"
 
@@ -119,7 +127,7 @@ class Englisher:
         for s in sentences:
             matches = self._tm_sentence(s) if self.tm is not None else None
             if matches:
-                parts.append(" ".join(m.en for m in matches))
+                parts.append(" ".join(_clean_en(m.en) for m in matches))
                 scores.extend(m.score for m in matches)
             else:
                 parts.append(None)
@@ -150,7 +158,7 @@ class Englisher:
         if self.tm is not None:
             hit = self.tm.best(text, min_score=max(self.min_score, 90))
             if hit:
-                return Translation(hit.en, TM, hit.score, tm_label(hit.score))
+                return Translation(_clean_en(hit.en), TM, hit.score, tm_label(hit.score))
         terms = tuple(self.termbase.terms_in(text))
         if self.mt is not None:
             return Translation(self.mt.translate(text, glossary=terms), MT, None, "MT", terms)

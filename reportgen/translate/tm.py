@@ -34,6 +34,10 @@ _EDGE_LEAD = re.compile(r"^[\s\-—–·•*]+")
 _EDGE_TRAIL = re.compile(r"[\s。，、；：！？,.;:!?…]+$")
 _SPACE = re.compile(r"\s+")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# Words that change what a figure means: 5.5%左右 (about) is not 5.5%以内 (within).
+_QUALIFIER = re.compile(
+    r"以上|以下|以内|左右|超过|不低于|不高于|不少于|不超过|低于|高于|不到|约|近|达到|突破|下降|增长|减少|提高|降低"
+)
 
 
 class TMError(ReportgenError):
@@ -57,8 +61,10 @@ def tm_key(zh: str) -> str:
     return _EDGE_TRAIL.sub("", s)
 
 
-def _numbers(key: str) -> tuple[str, ...]:
-    return tuple(_NUMBER.findall(key))
+def _figures(key: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The numbers of a segment and, when it has any, the qualifiers that go with them."""
+    nums = tuple(_NUMBER.findall(key))
+    return nums, (tuple(_QUALIFIER.findall(key)) if nums else ())
 
 
 def _bigrams(key: str) -> set[str]:
@@ -190,8 +196,9 @@ class TranslationMemory:
     def best(self, zh: str, *, min_score: float = 75, candidates: int = 30) -> TMMatch | None:
         """The best match as a :class:`TMMatch`: exact first, else fuzzy over bigram candidates.
 
-        A fuzzy match must contain the same numbers as the query: reusing "grew 6.6 %" for a
-        sentence that says 6.9 % would put a false figure in the English.
+        A fuzzy match must contain the same numbers (and, around them, the same qualifiers such
+        as 左右/以内) as the query: reusing "grew 6.6 %" for a sentence that says 6.9 %, or
+        "within 5.5 %" for 5.5%左右, would put a false figure in the English.
         """
         hit = self.exact(zh)
         if hit or min_score >= 100:
@@ -201,11 +208,11 @@ class TranslationMemory:
             return None
         from rapidfuzz import fuzz
 
-        nums = _numbers(key)
+        figures = _figures(key)
         best_id, best_score = None, 0.0
         for uid in self._candidates(key, candidates):
             other = self._keys[uid]
-            if _numbers(other) != nums:
+            if _figures(other) != figures:
                 continue
             score = fuzz.ratio(key, other, score_cutoff=min_score)
             if score > best_score:

@@ -1,0 +1,576 @@
+"""Briefing step: assemble the bilingual briefing model (pure, no I/O) from a Document, facts and English."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from reportgen.model import OTHER, PLAN, REVIEW, Document, Repair, Section
+
+LAYOUTS = ("side-by-side", "interleaved", "separate")
+LANGS = ("zh", "en", "zh-en")
+UNTRANSLATED = "untranslated"
+# Money, rates and shares are what an analyst looks for first; counts of things come after.
+MONEY_UNITS = ("元", "万元", "亿元", "万亿元")
+TOP_PER_SECTION = 4
+MATCH_THRESHOLD = 80.0
+SUMMARY_CHARS = 160
+SENTENCE_END = re.compile(r"(?<=[。！？；])")
+
+
+class FactLike(Protocol):
+    """What the briefing needs of ``reportgen.facts.Fact``."""
+
+    indicator: str
+    value: float
+    unit: str
+    qualifier: str
+    measure: str
+    kind: str
+    year: int | None
+    paragraph_id: str
+    surface: str
+    en: str
+
+
+class TranslationLike(Protocol):
+    text: str
+    status: str
+    score: float
+    label: str
+
+
+class EnglisherLike(Protocol):
+    """What the briefing needs of ``reportgen.translate.Englisher``."""
+
+    def paragraph(self, zh: str) -> TranslationLike: ...
+
+    def heading(self, zh: str) -> TranslationLike: ...
+
+    def indicator(self, zh: str) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class Bilingual:
+    """A piece of report text with its English, if any, and where that English came from.
+
+    ``en`` is empty when nothing (TM, termbase, MT) covered the Chinese: the briefing then shows the
+    Chinese alone and says so — English is never made up. ``label`` is the badge text.
+    """
+
+    zh: str
+    en: str = ""
+    status: str = UNTRANSLATED
+    label: str = UNTRANSLATED
+    score: float = 0.0
+
+    @property
+    def chinese_only(self) -> bool:
+        return not self.en
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "zh": self.zh,
+            "en": self.en,
+            "status": self.status,
+            "label": self.label,
+            "score": self.score,
+        }
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One fact as the briefing shows it: indicator and value in both languages."""
+
+    indicator_zh: str
+    indicator_en: str
+    value_zh: str
+    value_en: str
+    value: float
+    unit: str
+    kind: str
+    measure: str
+    year: int | None
+    paragraph_id: str
+    qualifier: str = ""
+    weight: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "indicator_zh": self.indicator_zh,
+            "indicator_en": self.indicator_en,
+            "value_zh": self.value_zh,
+            "value_en": self.value_en,
+            "value": self.value,
+            "unit": self.unit,
+            "kind": self.kind,
+            "measure": self.measure,
+            "year": self.year,
+            "paragraph_id": self.paragraph_id,
+            "qualifier": self.qualifier,
+            "weight": self.weight,
+        }
+
+
+@dataclass(frozen=True)
+class FigureGroup:
+    """Key figures of one section."""
+
+    anchor: str
+    heading: Bilingual
+    figures: tuple[Figure, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "anchor": self.anchor,
+            "heading": self.heading.to_dict(),
+            "figures": [f.to_dict() for f in self.figures],
+        }
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """An indicator reported as a result in the review part and set as a target in the plan part."""
+
+    indicator_zh: str
+    indicator_en: str
+    unit: str
+    review: Figure
+    plan: Figure
+    score: float
+
+    @property
+    def change(self) -> float:
+        return self.plan.value - self.review.value
+
+    @property
+    def change_pct(self) -> float | None:
+        """Relative change in per cent; None when the review value is 0 or the unit is a rate
+        (a change of a rate is given in percentage points instead)."""
+        if self.review.value == 0 or self.unit == "%":
+            return None
+        return 100.0 * self.change / abs(self.review.value)
+
+    @property
+    def change_text(self) -> str:
+        """The change written out: ``+26.8 %`` or ``+1.5 pp`` for rates, ``±0`` for no change."""
+        if self.change == 0:
+            return "±0"
+        if self.unit == "%":
+            return f"{self.change:+.2f}".rstrip("0").rstrip(".") + " pp"
+        pct = self.change_pct
+        return f"{pct:+.1f} %" if pct is not None else f"{self.change:+,g}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "indicator_zh": self.indicator_zh,
+            "indicator_en": self.indicator_en,
+            "unit": self.unit,
+            "review": self.review.to_dict(),
+            "plan": self.plan.to_dict(),
+            "change": self.change,
+            "change_pct": self.change_pct,
+            "change_text": self.change_text,
+            "score": self.score,
+        }
+
+
+@dataclass(frozen=True)
+class BriefParagraph:
+    id: str
+    text: Bilingual
+    excerpt: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "text": self.text.to_dict(), "excerpt": self.excerpt}
+
+
+@dataclass(frozen=True)
+class BriefSection:
+    """A section of the report, flattened: level 1 parts and level 2 sections in reading order."""
+
+    anchor: str
+    heading: Bilingual
+    level: int
+    kind: str
+    year: int | None
+    figures: tuple[Figure, ...]
+    paragraphs: tuple[BriefParagraph, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "anchor": self.anchor,
+            "heading": self.heading.to_dict(),
+            "level": self.level,
+            "kind": self.kind,
+            "year": self.year,
+            "figures": [f.to_dict() for f in self.figures],
+            "paragraphs": [p.to_dict() for p in self.paragraphs],
+        }
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """Everything a briefing writer (HTML, PDF, DOCX) shows, already decided and translated."""
+
+    title: Bilingual
+    subtitle: Bilingual
+    byline: Bilingual
+    place: Bilingual
+    source: str
+    years: tuple[int, ...]
+    generated: str
+    lang: str
+    layout: str
+    full: bool
+    translator: str
+    key_figures: tuple[FigureGroup, ...]
+    comparisons: tuple[Comparison, ...]
+    review_year: int | None
+    plan_year: int | None
+    sections: tuple[BriefSection, ...]
+    repairs: tuple[Repair, ...]
+    unplaced_headings: tuple[Bilingual, ...]
+
+    @property
+    def show_zh(self) -> bool:
+        return self.lang in ("zh", "zh-en")
+
+    @property
+    def show_en(self) -> bool:
+        return self.lang in ("en", "zh-en")
+
+    @property
+    def year_span(self) -> str:
+        if not self.years:
+            return ""
+        lo, hi = min(self.years), max(self.years)
+        return str(lo) if lo == hi else f"{lo}–{hi}"
+
+    def label_counts(self) -> dict[str, int]:
+        """How many paragraphs got each kind of English (TM, MT, terms only, untranslated)."""
+        counts: dict[str, int] = {}
+        for sec in self.sections:
+            for p in sec.paragraphs:
+                key = _badge_family(p.text.label)
+                counts[key] = counts.get(key, 0) + 1
+        return counts
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title.to_dict(),
+            "subtitle": self.subtitle.to_dict(),
+            "byline": self.byline.to_dict(),
+            "place": self.place.to_dict(),
+            "source": self.source,
+            "years": list(self.years),
+            "generated": self.generated,
+            "lang": self.lang,
+            "layout": self.layout,
+            "full": self.full,
+            "translator": self.translator,
+            "key_figures": [g.to_dict() for g in self.key_figures],
+            "comparisons": [c.to_dict() for c in self.comparisons],
+            "review_year": self.review_year,
+            "plan_year": self.plan_year,
+            "sections": [s.to_dict() for s in self.sections],
+            "repairs": [r.to_dict() for r in self.repairs],
+            "unplaced_headings": [h.to_dict() for h in self.unplaced_headings],
+            "label_counts": self.label_counts(),
+        }
+
+
+def _badge_family(label: str) -> str:
+    """``TM 87 %`` and ``TM 100 %`` both count as TM in the summary."""
+    return "TM" if label.startswith("TM") else label
+
+
+# --- English ---------------------------------------------------------------------------------
+
+
+def _english(tr: TranslationLike | None, zh: str) -> Bilingual:
+    if tr is None or not (tr.text or "").strip():
+        label = tr.label if tr is not None and tr.label else UNTRANSLATED
+        status = tr.status if tr is not None and tr.status else UNTRANSLATED
+        return Bilingual(zh, "", status, label, 0.0)
+    return Bilingual(zh, tr.text.strip(), tr.status, tr.label, float(tr.score or 0.0))
+
+
+def _heading(englisher: EnglisherLike | None, zh: str) -> Bilingual:
+    if not zh:
+        return Bilingual("", "")
+    return _english(englisher.heading(zh) if englisher else None, zh)
+
+
+def _paragraph(englisher: EnglisherLike | None, zh: str) -> Bilingual:
+    if not zh:
+        return Bilingual("", "")
+    return _english(englisher.paragraph(zh) if englisher else None, zh)
+
+
+def _indicator(englisher: EnglisherLike | None, zh: str) -> str:
+    if englisher is None or not zh:
+        return ""
+    return englisher.indicator(zh) or ""
+
+
+# --- Importance ------------------------------------------------------------------------------
+
+
+def fact_weight(fact: FactLike) -> int:
+    """How much a fact matters at a glance (higher first).
+
+    Money (元, 万元, 亿元) weighs most because budgets and investment are what readers of a work
+    report compare first; then rates and shares (``%``, indicators ending in 率), because they are
+    already normalised; then changes (增长 x %) over levels; a named indicator beats a bare number.
+    Counts of things (个, 项, 人) get the base weight. Ties keep reading order.
+    """
+    w = 1
+    unit = fact.unit or ""
+    if unit in MONEY_UNITS or unit.endswith("元"):
+        w += 4
+    if unit == "%" or fact.indicator.endswith(("率", "比重", "占比", "覆盖率")):
+        w += 3
+    if fact.measure == "change":
+        w += 1
+    if len(fact.indicator) >= 2:
+        w += 1
+    return w
+
+
+def pick_key_figures(
+    figures: Sequence[Figure], *, top: int = TOP_PER_SECTION
+) -> tuple[Figure, ...]:
+    """The ``top`` heaviest figures of one section, in reading order; a repeated indicator once."""
+    seen: set[tuple[str, str]] = set()
+    unique: list[tuple[int, Figure]] = []
+    for i, f in enumerate(figures):
+        key = (f.indicator_zh, f.value_zh)
+        if key in seen:
+            continue
+        seen.add(key)
+        unique.append((i, f))
+    best = sorted(unique, key=lambda t: (-t[1].weight, t[0]))[:top]
+    return tuple(f for _, f in sorted(best, key=lambda t: t[0]))
+
+
+# --- Matching review results with plan targets -----------------------------------------------
+
+# Verbs that start an indicator name but do not name the thing: 新建高标准农田 ≈ 再建设高标准农田.
+_VERB_PREFIX = re.compile(
+    r"^(?:新建设|新建|新增|再建设|再建|再创建|再|完成|实现|建设|打造|创建|开展|实施|累计|全年|"
+    r"力争|确保|新|改造|提升|推广|培育|引进|达到|达)"
+)
+_NOISE = re.compile(r"[\s\u3000“”\"'‘’（）()、，,：:·]")
+
+
+def normalise_indicator(name: str) -> str:
+    """An indicator name without spaces, punctuation and leading verbs, for matching across parts."""
+    s = _NOISE.sub("", name)
+    for _ in range(3):
+        t = _VERB_PREFIX.sub("", s)
+        if t == s or len(t) < 2:
+            break
+        s = t
+    return s
+
+
+def match_indicators(
+    review: Sequence[FactLike],
+    plan: Sequence[FactLike],
+    *,
+    threshold: float = MATCH_THRESHOLD,
+) -> list[tuple[FactLike, FactLike, float]]:
+    """Pairs (review fact, plan fact, score) naming the same indicator in the same unit.
+
+    Names are compared after :func:`normalise_indicator` with rapidfuzz's ``ratio`` (0–100); pairs
+    at or above ``threshold`` are taken best first, each fact at most once. Pure; small enough to
+    move to a shared module later.
+    """
+    from rapidfuzz import fuzz
+
+    cands: list[tuple[float, int, int]] = []
+    rnames = [normalise_indicator(f.indicator) for f in review]
+    pnames = [normalise_indicator(f.indicator) for f in plan]
+    for i, r in enumerate(review):
+        if not rnames[i]:
+            continue
+        for j, p in enumerate(plan):
+            if not pnames[j] or (r.unit or "") != (p.unit or "") or r.measure != p.measure:
+                continue
+            score = float(fuzz.ratio(rnames[i], pnames[j]))
+            if score >= threshold:
+                cands.append((score, i, j))
+    cands.sort(key=lambda t: (-t[0], t[1], t[2]))
+    used_r: set[int] = set()
+    used_p: set[int] = set()
+    out: list[tuple[int, FactLike, FactLike, float]] = []
+    for score, i, j in cands:
+        if i in used_r or j in used_p:
+            continue
+        used_r.add(i)
+        used_p.add(j)
+        out.append((i, review[i], plan[j], score))
+    out.sort(key=lambda t: t[0])
+    return [(r, p, s) for _, r, p, s in out]
+
+
+# --- Assembly --------------------------------------------------------------------------------
+
+
+def _figure(fact: FactLike, englisher: EnglisherLike | None) -> Figure:
+    return Figure(
+        indicator_zh=fact.indicator,
+        indicator_en=_indicator(englisher, fact.indicator),
+        value_zh=fact.surface,
+        value_en=fact.en or "",
+        value=float(fact.value),
+        unit=fact.unit or "",
+        kind=fact.kind,
+        measure=fact.measure,
+        year=fact.year,
+        paragraph_id=fact.paragraph_id,
+        qualifier=fact.qualifier or "",
+        weight=fact_weight(fact),
+    )
+
+
+def lead_excerpt(text: str, *, limit: int = SUMMARY_CHARS) -> str:
+    """The opening sentences of a paragraph, up to about ``limit`` characters (at least one)."""
+    out = ""
+    for sent in SENTENCE_END.split(text):
+        if not sent:
+            continue
+        if out and len(out) + len(sent) > limit:
+            break
+        out += sent
+    return out
+
+
+def _walk(
+    sections: Iterable[Section], path: tuple[Section, ...] = ()
+) -> Iterable[tuple[Section, tuple[Section, ...]]]:
+    for sec in sections:
+        here = (*path, sec)
+        yield sec, here
+        yield from _walk(sec.children, here)
+
+
+def _kind_of(path: tuple[Section, ...]) -> str:
+    for sec in reversed(path):
+        if sec.kind != OTHER:
+            return sec.kind
+    return OTHER
+
+
+def _year_of(path: tuple[Section, ...]) -> int | None:
+    for sec in reversed(path):
+        if sec.year is not None:
+            return sec.year
+    return None
+
+
+def build_briefing(
+    doc: Document,
+    *,
+    facts: Sequence[FactLike] = (),
+    englisher: EnglisherLike | None = None,
+    generated: str = "",
+    lang: str = "zh-en",
+    layout: str = "side-by-side",
+    full: bool = True,
+    translator: str = "none",
+    top_per_section: int = TOP_PER_SECTION,
+) -> Briefing:
+    """The briefing for ``doc``: title block, key figures per section, review-vs-plan comparisons,
+    the sections with their facts and text (whole paragraphs, or with ``full=False`` the lead of the
+    first paragraph), and the editors' appendix. Every English string comes from ``englisher``."""
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
+    if layout not in LAYOUTS:
+        raise ValueError(f"layout must be one of {LAYOUTS}, not {layout!r}")
+
+    figures_by_pid: dict[str, list[Figure]] = {}
+    fact_by_pid: dict[str, list[FactLike]] = {}
+    for fact in facts:
+        figures_by_pid.setdefault(fact.paragraph_id, []).append(_figure(fact, englisher))
+        fact_by_pid.setdefault(fact.paragraph_id, []).append(fact)
+
+    sections: list[BriefSection] = []
+    groups: list[FigureGroup] = []
+    review_facts: list[FactLike] = []
+    plan_facts: list[FactLike] = []
+    years: set[int] = {doc.year} if doc.year else set()
+    n = 0
+    for sec, path in _walk(doc.sections):
+        n += 1
+        anchor = f"s{n}"
+        kind = _kind_of(path)
+        year = _year_of(path)
+        if year:
+            years.add(year)
+        heading = _heading(englisher, sec.heading) if sec.heading else Bilingual("", "", "", "")
+        figs: list[Figure] = []
+        for p in sec.paragraphs:
+            figs.extend(figures_by_pid.get(p.id, ()))
+            for fact in fact_by_pid.get(p.id, ()):
+                # A result in the review part, a target in the plan part; other parts by the fact.
+                if fact.kind == "achievement" and kind != PLAN:
+                    review_facts.append(fact)
+                elif fact.kind == "target" and kind != REVIEW:
+                    plan_facts.append(fact)
+        if full:
+            paras = tuple(
+                BriefParagraph(p.id, _paragraph(englisher, p.text)) for p in sec.paragraphs
+            )
+        else:
+            paras = tuple(
+                BriefParagraph(p.id, _paragraph(englisher, lead), excerpt=lead != p.text)
+                for p in sec.paragraphs[:1]
+                for lead in (lead_excerpt(p.text),)
+            )
+        if not sec.heading and not sec.paragraphs and not figs:
+            continue
+        sections.append(BriefSection(anchor, heading, sec.level, kind, year, tuple(figs), paras))
+        key = pick_key_figures(figs, top=top_per_section)
+        if key:
+            groups.append(FigureGroup(anchor, heading, key))
+
+    comparisons = tuple(
+        Comparison(
+            indicator_zh=r.indicator,
+            indicator_en=_indicator(englisher, r.indicator) or _indicator(englisher, p.indicator),
+            unit=r.unit or "",
+            review=_figure(r, englisher),
+            plan=_figure(p, englisher),
+            score=score,
+        )
+        for r, p, score in match_indicators(review_facts, plan_facts)
+    )
+    review_years = [c.review.year for c in comparisons if c.review.year]
+    plan_years = [c.plan.year for c in comparisons if c.plan.year]
+    part_years = {
+        s.kind: s.year for s in doc.sections if s.kind in (REVIEW, PLAN) and s.year is not None
+    }
+    return Briefing(
+        title=_heading(englisher, doc.title),
+        subtitle=_heading(englisher, doc.subtitle),
+        byline=_heading(englisher, doc.byline),
+        place=_heading(englisher, doc.place),
+        source=doc.source,
+        years=tuple(sorted(years)),
+        generated=generated,
+        lang=lang,
+        layout=layout,
+        full=full,
+        translator=translator,
+        key_figures=tuple(groups),
+        comparisons=comparisons,
+        review_year=part_years.get(REVIEW) or (min(review_years) if review_years else None),
+        plan_year=part_years.get(PLAN) or (max(plan_years) if plan_years else None),
+        sections=tuple(sections),
+        repairs=tuple(doc.repairs),
+        unplaced_headings=tuple(_heading(englisher, h) for h in doc.unplaced_headings),
+    )

@@ -1,0 +1,112 @@
+"""Chart writer: the review-vs-plan change chart as inline SVG (matplotlib, text kept as text)."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+
+from reportgen.brief import Comparison
+
+CJK_FAMILIES = ["Noto Sans CJK SC", "Noto Serif CJK SC", "DejaVu Sans"]
+REVIEW_COLOUR = "#9fb3c8"
+PLAN_COLOUR = "#b3261e"
+INK = "#1f2933"
+
+
+def comparison_chart_svg(
+    comparisons: Sequence[Comparison],
+    *,
+    review_label: str = "review",
+    plan_label: str = "plan",
+    show_zh: bool = True,
+    show_en: bool = True,
+) -> str:
+    """Paired horizontal bars per indicator, the review result at 100 and the plan target scaled to
+    it, labelled with both values as the report states them. Indicators in different units share one
+    axis this way. Returns an ``<svg>`` element (no XML prolog) to inline into HTML."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot as plt
+
+    rows = [c for c in comparisons if c.review.value > 0]
+    if not rows:
+        return ""
+    rc = {
+        "svg.fonttype": "none",  # keep text as <text>, searchable and selectable in the PDF
+        "svg.hashsalt": "reportgen",  # stable ids: same input, same bytes
+        "font.family": CJK_FAMILIES,
+        "font.size": 8,
+        "axes.edgecolor": "#c0c6cc",
+        "axes.linewidth": 0.6,
+    }
+    with plt.rc_context(rc):
+        height = 0.55 + 0.48 * len(rows)
+        fig, ax = plt.subplots(figsize=(6.6, height))
+        try:
+            ys = list(range(len(rows)))[::-1]
+            plan_idx = [100.0 * c.plan.value / c.review.value for c in rows]
+            ax.barh(
+                [y + 0.18 for y in ys],
+                [100.0] * len(rows),
+                height=0.34,
+                color=REVIEW_COLOUR,
+                label=review_label,
+            )
+            ax.barh(
+                [y - 0.18 for y in ys], plan_idx, height=0.34, color=PLAN_COLOUR, label=plan_label
+            )
+            top = max([100.0, *plan_idx])
+            for y, c, v in zip(ys, rows, plan_idx, strict=True):
+                ax.text(
+                    101,
+                    y + 0.18,
+                    _value(c, review=True, zh=show_zh),
+                    va="center",
+                    fontsize=7,
+                    color=INK,
+                )
+                ax.text(
+                    v + 1,
+                    y - 0.18,
+                    f"{_value(c, review=False, zh=show_zh)}   {c.change_text}",
+                    va="center",
+                    fontsize=7,
+                    color=PLAN_COLOUR,
+                )
+            ax.set_yticks(ys)
+            ax.set_yticklabels([_label(c, show_zh, show_en) for c in rows], fontsize=7.5, color=INK)
+            ax.set_xlim(0, top * 1.45)
+            ax.set_xticks([])
+            for side in ("top", "right", "bottom"):
+                ax.spines[side].set_visible(False)
+            ax.tick_params(axis="y", length=0)
+            ax.legend(loc="lower right", frameon=False, fontsize=7, ncol=2)
+            fig.tight_layout(pad=0.3)
+            buf = io.StringIO()
+            fig.savefig(buf, format="svg", metadata={"Date": None})
+        finally:
+            plt.close(fig)
+    return _inline(buf.getvalue())
+
+
+def _value(c: Comparison, *, review: bool, zh: bool) -> str:
+    f = c.review if review else c.plan
+    return (f.value_zh if zh else f.value_en) or f.value_zh or f"{f.value:,g}"
+
+
+def _label(c: Comparison, show_zh: bool, show_en: bool) -> str:
+    parts = []
+    if show_zh:
+        parts.append(c.indicator_zh)
+    if show_en and c.indicator_en:
+        parts.append(c.indicator_en)
+    return "\n".join(parts) or c.indicator_zh
+
+
+def _inline(svg: str) -> str:
+    """Drop the XML prolog and fixed size so the SVG scales to its container."""
+    svg = svg[svg.index("<svg") :]
+    svg = re.sub(r'(<svg[^>]*?)\swidth="[^"]*"\s+height="[^"]*"', r"\1", svg, count=1)
+    return svg.replace("<svg ", '<svg class="chart" role="img" ', 1)

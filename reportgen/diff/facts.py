@@ -1,0 +1,176 @@
+"""Diff step, facts: line up the numeric facts of two reports by indicator (same / up / down /
+added / removed), and check one year's targets against the results the next report states."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+SAME, UP, DOWN, ADDED, REMOVED = "same", "up", "down", "added", "removed"
+MET, MISSED, UNKNOWN = "met", "missed", "unknown"
+ACHIEVEMENT, TARGET = "achievement", "target"
+
+# ``约/左右`` targets: how far below (or, for a ceiling, above) the target still counts as met.
+ABOUT_TOLERANCE_PP = 0.5  # percentage points, for rates in %
+ABOUT_TOLERANCE_REL = 0.02  # 2 % of the target, for levels (元, 人, 吨 …)
+# Indicators where a plan figure is a ceiling even without 以内/控制在: prices and unemployment.
+CEILING_WORDS = ("价格", "物价", "CPI", "失业率", "赤字", "人口自然增长率", "通胀")
+PERCENT_UNITS = ("%", "％", "个百分点", "百分点")
+
+
+def fact_key(fact: Any) -> tuple[str, str, str]:
+    """Facts compare when indicator, measure (level/change) and unit agree."""
+    return (fact.indicator, fact.measure or "", fact.unit or "")
+
+
+def _fact_dict(fact: Any | None) -> dict[str, Any] | None:
+    return None if fact is None else fact.to_dict()
+
+
+def _num(x: float | None) -> float | None:
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return None
+    return round(float(x), 6)
+
+
+@dataclass(frozen=True)
+class FactChange:
+    """One indicator in two reports: old and new fact, the change and its size."""
+
+    indicator: str
+    kind: str
+    measure: str
+    unit: str
+    old: Any | None
+    new: Any | None
+    change: str
+    delta: float | None = None
+    relative: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "indicator": self.indicator,
+            "kind": self.kind,
+            "measure": self.measure,
+            "unit": self.unit,
+            "old": _fact_dict(self.old),
+            "new": _fact_dict(self.new),
+            "change": self.change,
+            "delta": _num(self.delta),
+            "relative": _num(self.relative),
+        }
+
+
+@dataclass(frozen=True)
+class TargetCheck:
+    """Year ``year``'s target against the result reported for that year."""
+
+    indicator: str
+    year: int | None
+    target: Any
+    actual: Any | None
+    verdict: str
+    rule: str
+    gap: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "indicator": self.indicator,
+            "year": self.year,
+            "target": _fact_dict(self.target),
+            "actual": _fact_dict(self.actual),
+            "verdict": self.verdict,
+            "rule": self.rule,
+            "gap": _num(self.gap),
+        }
+
+
+def first_by_key(facts: list[Any], *, kind: str) -> dict[tuple[str, str, str], Any]:
+    """The first fact of each key in reading order: a report states its headline figure (the
+    overview or the 主要预期目标 paragraph) before repeating parts of it in detail."""
+    out: dict[tuple[str, str, str], Any] = {}
+    for f in facts:
+        if f.kind == kind and f.indicator and f.value is not None:
+            out.setdefault(fact_key(f), f)
+    return out
+
+
+def compare_facts(
+    old: list[Any], new: list[Any], *, kinds: tuple[str, ...] = (TARGET, ACHIEVEMENT)
+) -> list[FactChange]:
+    """Facts of two reports lined up by indicator, targets with targets and results with results."""
+    out: list[FactChange] = []
+    for kind in kinds:
+        a, b = first_by_key(old, kind=kind), first_by_key(new, kind=kind)
+        for key in [*b, *(k for k in a if k not in b)]:
+            out.append(_change(key, kind, a.get(key), b.get(key)))
+    return out
+
+
+def compare_results_to_targets(results: list[Any], targets: list[Any]) -> list[FactChange]:
+    """One report alone: last year's results (old) against this year's targets (new)."""
+    a = first_by_key(results, kind=ACHIEVEMENT)
+    b = first_by_key(targets, kind=TARGET)
+    keys = [k for k in b if k in a] + [k for k in b if k not in a] + [k for k in a if k not in b]
+    return [_change(k, "result→target", a.get(k), b.get(k)) for k in keys]
+
+
+def _change(key: tuple[str, str, str], kind: str, old: Any | None, new: Any | None) -> FactChange:
+    indicator, measure, unit = key
+    if old is None:
+        return FactChange(indicator, kind, measure, unit, None, new, ADDED)
+    if new is None:
+        return FactChange(indicator, kind, measure, unit, old, None, REMOVED)
+    delta = float(new.value) - float(old.value)
+    rel = delta / abs(float(old.value)) if old.value else None
+    eps = 1e-9 * max(1.0, abs(float(old.value)))
+    change = SAME if abs(delta) <= eps else (UP if delta > 0 else DOWN)
+    return FactChange(indicator, kind, measure, unit, old, new, change, delta, rel)
+
+
+def check_targets(targets: list[Any], results: list[Any], *, year: int | None) -> list[TargetCheck]:
+    """Report N's targets (its plan part) against the results report N+1 states for year N."""
+    acts = first_by_key([f for f in results if f.year in (None, year)], kind=ACHIEVEMENT)
+    out: list[TargetCheck] = []
+    for key, t in first_by_key([f for f in targets if f.year in (None, year)], kind=TARGET).items():
+        a = acts.get(key)
+        verdict, rule, gap = judge(t, a)
+        out.append(TargetCheck(t.indicator, year, t, a, verdict, rule, gap))
+    return out
+
+
+def judge(target: Any, actual: Any | None) -> tuple[str, str, float | None]:
+    """met / missed / unknown with the rule applied, honouring the target's qualifier:
+    以上 (at least) and plain targets need actual ≥ target; 以内/控制在/以下 (at most) and price or
+    unemployment targets need actual ≤ target; 左右/约 (about) allow ±0.5 percentage point for
+    rates and ±2 % for levels on the wrong side; a range target counts from its near end."""
+    if actual is None or actual.value is None or target.value is None:
+        return UNKNOWN, "no result stated for this indicator", None
+    q = (target.qualifier_meaning or "").lower()
+    ceiling = q == "at_most" or any(w in (target.indicator or "") for w in CEILING_WORDS)
+    percent = (target.unit or "") in PERCENT_UNITS
+    lo = target.low if target.low is not None else target.value
+    hi = target.high if target.high is not None else target.value
+    tol = 0.0
+    about = q in ("about", "nearly")
+    if about:
+        tol = ABOUT_TOLERANCE_PP if percent else abs(float(target.value)) * ABOUT_TOLERANCE_REL
+    value = float(actual.value)
+    if ceiling:
+        bound = float(hi) + tol
+        ok = value <= bound
+        rule = f"at most {_fmt(hi)}{target.unit or ''}"
+        gap = value - float(hi)
+    else:
+        bound = float(lo) - tol
+        ok = value >= bound
+        rule = f"at least {_fmt(lo)}{target.unit or ''}"
+        gap = value - float(lo)
+    if about:
+        rule += f" (左右/约: tolerance {_fmt(tol)}{'pp' if percent else (target.unit or '')})"
+    return (MET if ok else MISSED), rule, gap
+
+
+def _fmt(x: float) -> str:
+    return f"{float(x):g}"

@@ -1,0 +1,405 @@
+"""Facts step, matcher: find numbers with units in paragraph text and turn them into Fact records."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from reportgen.facts import tables as T
+from reportgen.facts.english import render_en
+from reportgen.facts.fact import ACHIEVEMENT, CHANGE, LEVEL, TARGET, Fact
+from reportgen.facts.numbers import normalise_digits, parse_arabic, parse_chinese, scale_of
+from reportgen.model import PLAN, REVIEW, Document
+
+
+def _alternation(words: Iterable[str], blockers: dict[str, tuple[str, ...]] | None = None) -> str:
+    """A regex alternation of ``words``, longest first, each with its "not followed by" blockers."""
+    parts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        alt = re.escape(w)
+        if blockers and blockers.get(w):
+            alt += "(?!" + "|".join(re.escape(b) for b in blockers[w]) + ")"
+        parts.append(alt)
+    return "(?:" + "|".join(parts) + ")"
+
+
+WS = r"[ \t\u3000\u00a0]*"
+UNIT = _alternation(T.UNITS, T.UNIT_BLOCKERS)
+SCALE = _alternation(T.SCALES)
+CN_START = "一二两三四五六七八九十"
+CN_BODY = "零〇一二两三四五六七八九十百千万亿点"
+NUMBER_RE = re.compile(rf"(?P<ar>\d+(?:,\d{{3}})*(?:\.\d+)?)|(?P<cn>[{CN_START}][{CN_BODY}]*)")
+# What follows a number: an approximate marker (20余万元, 100多个), a scale, a unit; unit first so
+# that 千瓦/千米/万千瓦 are read as units rather than as the scale 千/万.
+TAIL_RE = re.compile(
+    rf"{WS}(?P<ap1>[余多])?{WS}(?:(?P<unit>{UNIT})|(?P<scale>{SCALE}){WS}(?P<ap2>[余多])?{WS}"
+    rf"(?P<unit2>{UNIT})?)?"
+)
+SUFFIX_RE = re.compile(rf"{WS}(?P<q>{_alternation(T.SUFFIX_QUALIFIERS)})")
+PREFIX_RE = re.compile(rf"(?P<q>{_alternation(T.PREFIX_QUALIFIERS)}){WS}$")
+CHANGE_RE = re.compile(
+    rf"(?P<v>{_alternation(T.CHANGE_VERBS)})(?:{_alternation(T.CHANGE_FILLERS)})?{WS}$"
+)
+RANGE_GAP_RE = re.compile(rf"{WS}{_alternation(T.RANGE_CONNECTORS)}{WS}$")
+LIST_GAP_RE = re.compile(rf"{WS}[、和及与]{WS}$")
+SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
+CLAUSE_DELIMS = "，,。；;：:！？!?\n（）()“”‘’"
+QUOTE_RE = re.compile(r"[“\"‘「][^”\"’」]{0,15}[”\"’」]")
+# Qualifiers after which the number is the new level, not the size of a change (提高到80%).
+LEVEL_QUALIFIERS = frozenset(
+    q for q in T.PREFIX_QUALIFIERS if q.endswith(("到", "至", "在")) or q.startswith("达")
+)
+PREFIX_LOOKBACK = 8
+
+
+@dataclass
+class _Hit:
+    """A number found in the text, before the sentence-level passes (lists, kinds, indicators)."""
+
+    start: int  # of the number itself
+    end: int  # after unit and suffix qualifier
+    value: float
+    unit_written: str = ""
+    base: str = ""
+    factor: float = 1.0
+    category: str = ""
+    scaled: bool = False
+    qualifier: str = ""
+    q_start: int = -1  # start of a prefix qualifier (for the surface)
+    sign: int = 0  # 0: level; +1/-1: change
+    low: float | None = None
+    high: float | None = None
+    scale: float = 1.0  # the scale word's factor (2.82亿 -> 1e8), for a list neighbour to share
+    subject: str = ""  # the indicator a 分别 list assigns
+
+
+def _scan(n: str) -> list[_Hit]:
+    """All numbers with a unit, in order, with ranges merged and list units shared (4.2和0.7个百分点)."""
+    quoted = [(m.start(), m.end()) for m in QUOTE_RE.finditer(n)]
+    raw: list[_Hit] = []
+    for m in NUMBER_RE.finditer(n):
+        hit = _number(n, m, quoted)
+        if hit is not None:
+            raw.append(hit)
+    # Right to left, so a unit-less number can borrow from the already complete one after it.
+    for i in range(len(raw) - 2, -1, -1):
+        a, b = raw[i], raw[i + 1]
+        gap = n[a.end : b.start]
+        if b.base and RANGE_GAP_RE.fullmatch(gap):
+            if (not a.base or a.base == b.base) and not _from_to(n, a.start):
+                lo = a.value * (a.factor if a.base else b.factor) * (1 if a.scaled else b.scale)
+                raw[i] = replace(
+                    b,
+                    start=a.start,
+                    q_start=a.q_start,
+                    value=lo,
+                    low=lo,
+                    high=b.value,
+                    qualifier=a.qualifier or b.qualifier,
+                    sign=a.sign or b.sign,
+                )
+                raw[i + 1] = replace(b, base="")  # consumed into the range
+        elif not a.base and b.base and LIST_GAP_RE.fullmatch(gap):
+            factor = (1 if a.scaled else b.scale) * b.factor
+            raw[i] = replace(
+                a,
+                value=a.value * factor,
+                unit_written=b.unit_written,
+                base=b.base,
+                factor=b.factor,
+                category=b.category,
+                scaled=True,
+            )
+    return [h for h in raw if h.base]
+
+
+def _from_to(n: str, start: int) -> bool:
+    """从6%到8% is two levels, not a range."""
+    clause = n[max(0, start - 12) : start]
+    cut = max(clause.rfind(c) for c in "，。；")
+    return any(w in clause[cut + 1 :] for w in ("从", "由"))
+
+
+def _number(n: str, m: re.Match[str], quoted: list[tuple[int, int]]) -> _Hit | None:
+    start = m.start()
+    before = n[start - 1] if start else ""
+    if any(a <= start < b for a, b in quoted):
+        return None  # “2411”, “三清三改”: slogans and names
+    if n[max(0, start - 2) : start].rstrip().endswith(T.ORDINAL_PREFIXES):
+        return None
+    if m.group("ar"):
+        # PM2.5, G109, IPv6 (a hyphen after a digit is a range, handled later)
+        if (
+            before.isascii()
+            and (before.isalnum() or before in ".+-/")
+            and (before != "-" or start < 2 or not n[start - 2].isdigit())
+        ):
+            return None
+        text = m.group("ar")
+        value = parse_arabic(text)
+        end = m.end()
+        if end < len(n) and n[end].isascii() and n[end].isalpha():
+            return None  # 5G, 3A
+    else:
+        text = m.group("cn")
+        if before and before in T.VAGUE_PREFIXES:
+            return None  # 上百万, 数十万: not a number
+        value_or_none = parse_chinese(text)
+        while value_or_none is None and len(text) > 1:
+            text = text[:-1]
+            value_or_none = parse_chinese(text)
+        if value_or_none is None:
+            return None
+        value = value_or_none
+        # Small Chinese numerals are slogans and articles (两个关键, 三个中心, 一批), not statistics.
+        if value <= 10 and not any(c in text for c in "百千万亿"):
+            return None
+        end = start + len(text)
+    tail = TAIL_RE.match(n, end)
+    assert tail is not None  # every part is optional
+    hit = _Hit(start=start, end=end, value=value)
+    unit = tail.group("unit") or tail.group("unit2")
+    scale = tail.group("scale") or ""
+    if unit:
+        base, factor, category = T.UNITS[unit]
+        hit.unit_written, hit.base, hit.factor, hit.category = unit, base, factor, category
+        hit.value = value * scale_of(scale) * factor
+        hit.scaled = bool(scale)
+        hit.end = tail.end()
+    elif scale:
+        # No unit yet: it may borrow one from the next number (1.2万至1.5万亩).
+        hit.value = value * scale_of(scale)
+        hit.scaled = True
+        hit.end = tail.end("scale")
+    if scale and unit:
+        hit.scale = scale_of(scale)
+    approx = tail.group("ap1") or tail.group("ap2")
+    if approx and unit:
+        hit.qualifier = approx
+    s = SUFFIX_RE.match(n, hit.end) if unit else None
+    if s:
+        hit.qualifier = s.group("q")
+        hit.end = s.end()
+    window = n[max(0, start - PREFIX_LOOKBACK) : start]
+    p = PREFIX_RE.search(window)
+    pre_end = len(window)
+    if p:
+        if not hit.qualifier:
+            hit.qualifier = p.group("q")
+        hit.q_start = start - (len(window) - p.start())
+        pre_end = p.start()
+    if not (p and p.group("q") in LEVEL_QUALIFIERS):
+        c = CHANGE_RE.search(n[max(0, start - 12) : start - (len(window) - pre_end)])
+        if c:
+            hit.sign = T.CHANGE_VERBS[c.group("v")]
+    return hit
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end incl. the stop) of a paragraph."""
+    spans, pos = [], 0
+    for m in SENTENCE_END_RE.finditer(text):
+        spans.append((pos, m.end()))
+        pos = m.end()
+    if pos < len(text):
+        spans.append((pos, len(text)))
+    return spans
+
+
+def _cue_kind(text: str) -> str:
+    """Target or achievement from the cue words of a sentence; "" when they balance."""
+    t = sum(text.count(c) * (2 if c in T.STRONG_TARGET_CUES else 1) for c in T.TARGET_CUES)
+    a = sum(text.count(c) * (2 if c.startswith("过去") else 1) for c in T.ACHIEVEMENT_CUES)
+    if t == a:
+        return ""
+    return TARGET if t > a else ACHIEVEMENT
+
+
+def _sentence_kind(sentence_before: str, sentence: str, default: str, paragraph_kind: str) -> str:
+    """The kind of a number: the section says, a strong cue before it in the sentence overrides."""
+    if default == ACHIEVEMENT:
+        return TARGET if any(c in sentence_before for c in T.STRONG_TARGET_CUES) else ACHIEVEMENT
+    if default == TARGET:
+        return TARGET
+    return _cue_kind(sentence) or paragraph_kind or ACHIEVEMENT
+
+
+def _indicator(text: str, hit: _Hit, clause_start: int, previous: str) -> str:
+    """A short name for the number from the words before it (or after it, for 3所乡镇卫生院)."""
+    stop = hit.q_start if hit.q_start >= 0 else hit.start
+    pre = re.sub(r"\s+", "", text[clause_start:stop])
+    verb = ""
+    for w in T.INDICATOR_CUT_AFTER:
+        k = pre.rfind(w)
+        if k >= 0 and k + len(w) < len(pre):
+            pre = pre[k + len(w) :]
+    changed = True
+    while changed and pre:
+        changed = False
+        c = CHANGE_RE.search(pre)
+        if c and c.end() == len(pre):
+            pre, verb, changed = pre[: c.start()], c.group("v"), True
+        for w in T.INDICATOR_STRIP_TAIL:
+            if pre.endswith(w):
+                pre, changed = pre[: -len(w)], True
+        for w in T.INDICATOR_STRIP_HEAD:
+            if pre.startswith(w):
+                pre, changed = pre[len(w) :], True
+    pre = pre.strip(CLAUSE_DELIMS)
+    rest = text[hit.end :]
+    cut = next((i for i, ch in enumerate(rest) if ch in CLAUSE_DELIMS or ch.isdigit()), len(rest))
+    post = re.sub(r"\s+", "", rest[:cut]).lstrip("的")[:16]
+    if (
+        hit.category in ("count", "people", "households")
+        and post
+        and (len(pre) <= 2 or pre.endswith(("等", "建成", "建设", "打造", "创建", "新建")))
+    ):
+        return (pre.rstrip("等") + post)[-24:] if len(pre) <= 4 else post
+    if pre:
+        return pre[-24:]
+    return post or previous or verb
+
+
+def extract_from_text(
+    text: str,
+    *,
+    paragraph_id: str = "",
+    kind: str = ACHIEVEMENT,
+    year: int | None = None,
+) -> list[Fact]:
+    """Facts in one paragraph, in text order. ``kind`` is the default the section gives
+    (achievement / target, or "" to decide from the sentence's cue words)."""
+    return _extract(text, paragraph_id=paragraph_id, kind=kind, year=year, fallback=ACHIEVEMENT)
+
+
+def _extract(
+    text: str, *, paragraph_id: str, kind: str, year: int | None, fallback: str
+) -> list[Fact]:
+    n = normalise_digits(text)
+    hits = _scan(n)
+    if not hits:
+        return []
+    paragraph_kind = (_cue_kind(text) or fallback) if kind not in (ACHIEVEMENT, TARGET) else ""
+    _distribute_lists(n, hits)
+    spans = _sentences(text)
+    facts: list[Fact] = []
+    prev_end = 0
+    previous = ""
+    for h in hits:
+        s0, s1 = next(((a, b) for a, b in spans if a <= h.start < b), (0, len(text)))
+        sentence = text[s0:s1].strip()
+        clause_start = max(
+            n.rfind(c, 0, h.q_start if h.q_start >= 0 else h.start) for c in CLAUSE_DELIMS
+        )
+        clause_start = max(clause_start + 1, s0, prev_end if prev_end > s0 else 0)
+        indicator = h.subject or _indicator(text, h, clause_start, previous)
+        fact_kind = _sentence_kind(text[s0 : h.start], sentence, kind, paragraph_kind)
+        value = h.value * (h.sign or 1)
+        measure = CHANGE if h.sign else LEVEL
+        meaning = _meaning(h.qualifier)
+        start = h.q_start if h.q_start >= 0 else h.start
+        facts.append(
+            Fact(
+                indicator=indicator,
+                value=value,
+                unit=h.base,
+                qualifier=h.qualifier,
+                qualifier_meaning=meaning,
+                low=h.low,
+                high=h.high,
+                measure=measure,
+                kind=fact_kind,
+                year=year,
+                sentence=sentence,
+                paragraph_id=paragraph_id,
+                surface=text[start : h.end],
+                start=start,
+                end=h.end,
+                en=render_en(
+                    value,
+                    h.base,
+                    category=h.category,
+                    meaning=meaning,
+                    measure=measure,
+                    low=h.low,
+                    high=h.high,
+                ),
+            )
+        )
+        prev_end = h.end
+        previous = indicator
+    return facts
+
+
+def _meaning(qualifier: str) -> str:
+    if not qualifier:
+        return ""
+    return T.PREFIX_QUALIFIERS.get(qualifier) or T.SUFFIX_QUALIFIERS.get(qualifier, "")
+
+
+def _distribute_lists(n: str, hits: list[_Hit]) -> None:
+    """``A、B分别达38.17%、60.58%``: share qualifier and change verb across the list and give each
+    number its own subject."""
+    i = 0
+    while i < len(hits):
+        h = hits[i]
+        window = n[max(0, h.start - 10) : h.q_start if h.q_start >= 0 else h.start]
+        k = window.rfind("分别")
+        if k < 0 or any(c in window[k:] for c in "，。；,;"):
+            i += 1
+            continue
+        group = [h]
+        while i + len(group) < len(hits):
+            nxt = hits[i + len(group)]
+            if not LIST_GAP_RE.fullmatch(n[group[-1].end : nxt.start]):
+                break
+            group.append(nxt)
+        first, last = group[0], group[-1]
+        for g in group:
+            if not g.qualifier:
+                g.qualifier = first.qualifier if first.q_start >= 0 else last.qualifier
+            if not g.sign:
+                g.sign = first.sign
+        abs_k = max(0, h.start - 10) + k
+        c0 = max(n.rfind(c, 0, abs_k) for c in "，。；：,;:\n") + 1
+        subjects = [s for s in re.split(r"[、和及与]", re.sub(r"\s+", "", n[c0:abs_k])) if s]
+        if len(subjects) == len(group):
+            for g, s in zip(group, subjects, strict=True):
+                g.subject = s
+        i += len(group)
+
+
+def extract_facts(doc: Document, *, kind: str | None = None) -> list[Fact]:
+    """All facts of a document in reading order; ``kind`` keeps only achievements or targets."""
+    facts: list[Fact] = []
+    carried = ""
+    for loc in doc.iter_located():
+        sec_kind = {REVIEW: ACHIEVEMENT, PLAN: TARGET}.get(loc.kind, "")
+        year = loc.year
+        # A paragraph with no section kind and no decisive cues follows the paragraph before it.
+        found = _extract(
+            loc.paragraph.text,
+            paragraph_id=loc.paragraph.id,
+            kind=sec_kind,
+            year=year,
+            fallback=carried or ACHIEVEMENT,
+        )
+        if not sec_kind:
+            carried = _cue_kind(loc.paragraph.text) or carried
+        for f in found:
+            y = year
+            if y is None and doc.year is not None:
+                y = doc.year if f.kind == TARGET else doc.year - 1
+            facts.append(replace(f, year=y))
+    if kind:
+        facts = [f for f in facts if f.kind == kind]
+    return facts
+
+
+def facts_in_sentences(sentences: Sequence[str], *, kind: str = "") -> list[Fact]:
+    """Facts of separate sentences (the gold's unit); each sentence is its own paragraph."""
+    out: list[Fact] = []
+    for i, s in enumerate(sentences):
+        out.extend(extract_from_text(s, paragraph_id=f"s{i}", kind=kind))
+    return out

@@ -1,0 +1,343 @@
+"""Facts step, data: the units, scales, qualifiers and cues the fact matcher reads (rules as data)."""
+
+from __future__ import annotations
+
+# Scale words between a number and its unit: 2.82亿元, 1.3万亿斤, 15万人次.
+SCALES: dict[str, float] = {
+    "万亿": 1e12,
+    "千亿": 1e11,
+    "百亿": 1e10,
+    "千万": 1e7,
+    "百万": 1e6,
+    "亿": 1e8,
+    "万": 1e4,
+    "千": 1e3,
+    "百": 1e2,
+}
+
+# Unit as written -> (base unit, factor to the base unit, category). A unit that itself carries a
+# scale (万千瓦) is listed with its factor; the longest written form wins, so 千瓦 beats the scale 千
+# and 个百分点 beats 个. The category drives the English rendering.
+UNITS: dict[str, tuple[str, float, str]] = {
+    # money
+    "元": ("元", 1.0, "money"),
+    "美元": ("美元", 1.0, "money_usd"),
+    # shares and points
+    "%": ("%", 1.0, "percent"),
+    "％": ("%", 1.0, "percent"),
+    "个百分点": ("个百分点", 1.0, "point"),
+    "百分点": ("个百分点", 1.0, "point"),
+    "倍": ("倍", 1.0, "times"),
+    # area
+    "亩": ("亩", 1.0, "area"),
+    "公顷": ("公顷", 1.0, "area"),
+    "平方米": ("平方米", 1.0, "area"),
+    "平米": ("平方米", 1.0, "area"),
+    "平方公里": ("平方公里", 1.0, "area"),
+    "平方千米": ("平方公里", 1.0, "area"),
+    # length
+    "公里": ("公里", 1.0, "length"),
+    "千米": ("公里", 1.0, "length"),
+    "延米": ("米", 1.0, "length"),
+    "米": ("米", 1.0, "length"),
+    # mass
+    "吨": ("吨", 1.0, "mass"),
+    "公斤": ("公斤", 1.0, "mass"),
+    "千克": ("公斤", 1.0, "mass"),
+    "斤": ("斤", 1.0, "mass"),
+    "蒸吨": ("蒸吨", 1.0, "boiler"),
+    "吨标准煤": ("吨标准煤", 1.0, "mass"),
+    # volume
+    "立方米": ("立方米", 1.0, "volume"),
+    "方": ("立方米", 1.0, "volume"),
+    # power and energy
+    "千瓦": ("千瓦", 1.0, "power"),
+    "万千瓦": ("千瓦", 1e4, "power"),
+    "兆瓦": ("千瓦", 1e3, "power"),
+    "千瓦时": ("千瓦时", 1.0, "energy"),
+    # concentration
+    "微克/立方米": ("微克/立方米", 1.0, "concentration"),
+    "毫克/升": ("毫克/升", 1.0, "concentration"),
+    # people
+    "人次": ("人次", 1.0, "people_times"),
+    "人": ("人", 1.0, "people"),
+    "名": ("人", 1.0, "people"),
+    "户": ("户", 1.0, "households"),
+    # things counted
+    "个": ("个", 1.0, "count"),
+    "项": ("项", 1.0, "count"),
+    "座": ("座", 1.0, "count"),
+    "所": ("所", 1.0, "count"),
+    "辆": ("辆", 1.0, "count"),
+    "套": ("套", 1.0, "count"),
+    "件": ("件", 1.0, "count"),
+    "期": ("期", 1.0, "count"),
+    "条": ("条", 1.0, "count"),
+    "家": ("家", 1.0, "count"),
+    "村": ("村", 1.0, "count"),
+    "处": ("处", 1.0, "count"),
+    "台": ("台", 1.0, "count"),
+    "台套": ("台套", 1.0, "count"),
+    "部": ("部", 1.0, "count"),
+    "张": ("张", 1.0, "count"),
+    "场": ("场", 1.0, "count"),
+    "场次": ("场次", 1.0, "count"),
+    "次": ("次", 1.0, "count"),
+    "批": ("批", 1.0, "count"),
+    "批次": ("批次", 1.0, "count"),
+    "种": ("种", 1.0, "count"),
+    "类": ("类", 1.0, "count"),
+    "大类": ("大类", 1.0, "count"),
+    "宗": ("宗", 1.0, "count"),
+    "笔": ("笔", 1.0, "count"),
+    "份": ("份", 1.0, "count"),
+    "册": ("册", 1.0, "count"),
+    "栋": ("栋", 1.0, "count"),
+    "幢": ("幢", 1.0, "count"),
+    "间": ("间", 1.0, "count"),
+    "眼": ("眼", 1.0, "count"),
+    "口": ("口", 1.0, "count"),
+    "盏": ("盏", 1.0, "count"),
+    "株": ("株", 1.0, "count"),
+    "棵": ("株", 1.0, "count"),
+    "头": ("头", 1.0, "count"),
+    "只": ("只", 1.0, "count"),
+    "头只": ("头只", 1.0, "count"),
+    "羽": ("羽", 1.0, "count"),
+    "支": ("支", 1.0, "count"),
+    "届": ("届", 1.0, "count"),
+    "篇": ("篇", 1.0, "count"),
+    "块": ("块", 1.0, "count"),
+    "艘": ("艘", 1.0, "count"),
+    "架": ("架", 1.0, "count"),
+    "床": ("张", 1.0, "count"),
+    "标段": ("标段", 1.0, "count"),
+    "网点": ("个", 1.0, "count"),
+    # time spans that are measured results ("压缩至3个工作日" is 3个; 年 is never a unit: years)
+    "天": ("天", 1.0, "days"),
+    "小时": ("小时", 1.0, "hours"),
+}
+
+# Units whose character also starts common words; they only count when not followed by these.
+# "3方面" is not 3 cubic metres, "4度电" is fine but "覆盖度" never follows a number.
+UNIT_BLOCKERS: dict[str, tuple[str, ...]] = {
+    "方": ("面", "案", "式", "向", "针", "位", "法", "合作", "共建", "协作", "联动", "参与"),
+    "米": ("粮", "线"),
+    "期": ("间", "限", "盼", "待", "望", "末", "刊"),
+    "个": ("人", "体", "性", "别"),
+    "家": ("庭", "长", "乡", "园", "门", "居", "底", "政", "具", "属", "级"),
+    "名": ("单", "片", "称", "优", "牌", "师", "医", "义", "列", "录"),
+    "人": ("民", "才", "口", "大", "工", "员", "居", "群", "社", "文", "防"),
+    "口": ("岸", "号", "径", "罩"),
+    "场": ("景", "所", "地", "馆", "站"),
+    "次": ("要", "生", "级", "序"),
+    "台": ("阶", "账", "湾", "风", "帐"),
+    "部": ("门", "署", "分", "位", "委", "队", "件", "长"),
+    "支": ("持", "出", "付", "撑", "部", "柱", "行"),
+    "头": ("部", "雁", "羊"),
+    "处": ("理", "置", "罚", "分", "长"),
+    "间": ("接", "断", "距"),
+    "类": ("型", "别", "似"),
+    "种": ("植", "养", "业", "子", "苗", "类", "粮"),
+    "条": ("件", "例", "款", "约", "线"),
+    "笔": ("记", "墨"),
+    "块": ("状", "化"),
+    "张": ("家", "掖"),
+    "届": ("满", "时", "中"),
+    "只": ("有", "是", "要", "能"),
+    "项": ("目",),
+    "村": ("民", "庄", "级", "落", "镇", "集", "社", "委"),
+    "架": ("构", "设"),
+    "眼": ("光", "界"),
+    "批": ("准", "复", "示"),
+    "座": ("谈",),
+    "所": ("有", "在", "属", "以", "需", "得"),
+    "户": ("籍", "外", "型", "口"),
+}
+
+# Qualifiers written before the number, longest first; meaning per the issue's vocabulary.
+PREFIX_QUALIFIERS: dict[str, str] = {
+    "不低于": "at_least",
+    "不少于": "at_least",
+    "不超过": "at_most",
+    "不高于": "at_most",
+    "控制在": "at_most",
+    "保持在": "about",
+    "稳定在": "about",
+    "降到": "at_most",
+    "降至": "at_most",
+    "下降到": "at_most",
+    "减少到": "at_most",
+    "压缩至": "at_most",
+    "压缩到": "at_most",
+    "缩短至": "at_most",
+    "缩短到": "at_most",
+    "提高到": "reaches",
+    "提高至": "reaches",
+    "提升到": "reaches",
+    "提升至": "reaches",
+    "增加到": "reaches",
+    "增加至": "reaches",
+    "增长到": "reaches",
+    "增至": "reaches",
+    "达到": "reaches",
+    "达": "reaches",
+    "超过": "exceeds",
+    "突破": "exceeds",
+    "高于": "exceeds",
+    "超": "exceeds",
+    "逾": "exceeds",
+    "近": "nearly",
+    "接近": "nearly",
+    "将近": "nearly",
+    "约": "about",
+    "大约": "about",
+    "左右": "about",
+}
+
+# Qualifiers written after the number (and its unit), longest first.
+SUFFIX_QUALIFIERS: dict[str, str] = {
+    "以上": "at_least",
+    "以下": "at_most",
+    "以内": "at_most",
+    "之内": "at_most",
+    "左右": "about",
+    "上下": "about",
+    "多": "exceeds",
+    "余": "exceeds",
+}
+
+# Change verbs before a number: measure "change" with this sign (增长6% -> +6, 下降2.5% -> -2.5).
+# A verb followed by 到/至 states the new level instead (listed in PREFIX_QUALIFIERS above).
+CHANGE_VERBS: dict[str, int] = {
+    "增长": 1,
+    "增加": 1,
+    "提高": 1,
+    "提升": 1,
+    "上升": 1,
+    "上涨": 1,
+    "扩大": 1,
+    "净增": 1,
+    "增速": 1,
+    "增幅": 1,
+    "涨幅": 1,
+    "下降": -1,
+    "降幅": -1,
+    "降低": -1,
+    "减少": -1,
+    "回落": -1,
+    "缩小": -1,
+    "缩减": -1,
+    "压减": -1,
+    "压缩": -1,
+    "削减": -1,
+    "下调": -1,
+}
+
+# Words between the change verb and the number that keep it a change: 增长了6%, 同比增长, 分别增长.
+CHANGE_FILLERS: tuple[str, ...] = ("了", "分别", "均", "都", "各")
+
+# Range connectors between two numbers: 6%－6.5%, 3至5万亩.
+RANGE_CONNECTORS: tuple[str, ...] = ("－", "-", "—", "–", "～", "~", "至", "到")
+
+# Sentence cues: a number in a sentence with one of these is a target even in a review part
+# (strong cues) or decides the kind where the section does not say (all cues).
+STRONG_TARGET_CUES: tuple[str, ...] = (
+    "力争",
+    "确保",
+    "预期目标",
+    "预期",
+    "目标是",
+    "再建",
+    "再创建",
+)
+TARGET_CUES: tuple[str, ...] = (
+    *STRONG_TARGET_CUES,
+    "将",
+    "争取",
+    "计划",
+    "拟",
+    "要",
+    "今年",
+    "明年",
+    "推进",
+    "谋划",
+    "着力",
+)
+ACHIEVEMENT_CUES: tuple[str, ...] = (
+    "过去一年",
+    "过去五年",
+    "去年",
+    "同比",
+    "完成",
+    "实现",
+    "建成",
+    "累计",
+    "已",
+    "取得",
+    "比上年",
+    "较上年",
+    "成功",
+    "入选",
+    "共",
+)
+
+# Words before a number that make it part of a name or an ordinal, never a fact.
+ORDINAL_PREFIXES: tuple[str, ...] = ("第", "前", "首", "每", "其中", "No.", "NO.")
+# Characters right before a Chinese-numeral run that make it vague (上百万, 数十万, 几千) or a name.
+VAGUE_PREFIXES: tuple[str, ...] = ("上", "数", "几", "成", "好", "千", "百")
+
+# Verbs and fillers stripped from the front/back of an indicator taken from the text.
+INDICATOR_STRIP_HEAD: tuple[str, ...] = (
+    "力争",
+    "确保",
+    "争取",
+    "预计",
+    "全年",
+    "全区",
+    "全市",
+    "全县",
+    "全省",
+    "全国",
+    "累计",
+    "共计",
+    "完成",
+    "实现",
+    "其中",
+    "今年",
+    "去年",
+    "过去一年",
+    "并",
+    "的",
+    "、",
+    "和",
+    "及",
+    "与",
+)
+# Verbs after which the rest of the words name the indicator (湟中区完成国土绿化 -> 国土绿化).
+INDICATOR_CUT_AFTER: tuple[str, ...] = ("完成", "实现", "累计", "其中")
+INDICATOR_STRIP_TAIL: tuple[str, ...] = (
+    "同比",
+    "比上年",
+    "较上年",
+    "年均",
+    "分别",
+    "均",
+    "达到",
+    "达",
+    "为",
+    "是",
+    "在",
+    "了",
+    "的",
+    "共",
+    "累计",
+    "超过",
+    "超",
+    "突破",
+    "近",
+    "约",
+    "保持",
+    "控制",
+    "达到了",
+)

@@ -145,6 +145,35 @@ def tm_lookup(text: str, db: Path | None, min_score: float) -> None:
     click.echo(f"  matched: {match.zh}  [{match.source}]")
 
 
+@cli.command()
+@click.argument("input", type=input_path())
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(["json", "csv", "tsv", "md"]), default="json",
+    show_default=True, help="Output format.",
+)
+@click.option(
+    "--kind", type=click.Choice(["achievement", "target"]), default=None,
+    help="Only results achieved (review) or only targets (plan).",
+)
+@click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout.")
+@handle_errors
+def facts(input: Path, fmt: str, kind: str | None, output: str) -> None:
+    """Extract numeric facts: value (fully scaled), unit, qualifier, achievement or target.
+
+    \b
+    Example:
+      reportgen facts seeds/huangzhong-2024-newspaper.txt --format md
+      reportgen facts report.docx --kind target -o targets.csv --format csv
+    """
+    from reportgen.facts import extract_facts
+    from reportgen.readers import read_path
+    from reportgen.writers import write_output
+    from reportgen.writers.facts import render_facts
+
+    found = extract_facts(read_path(input), kind=kind)
+    write_output(output, render_facts(found, format=fmt))
+
+
 def main() -> None:
     cli(prog_name="reportgen")
 

@@ -1,0 +1,392 @@
+"""PDF reader: pdfplumber characters to blocks, in column reading order, headings by font size/weight."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from reportgen.errors import InputError
+from reportgen.model import Block, Document, Repair
+from reportgen.readers import outline_levels
+from reportgen.readers.text import clean_line
+from reportgen.structure import build_document
+
+BOLD_FONT_RE = re.compile(r"bold|black|heavy|semibold|demi|extrab|ultrab|W[6-9](?![0-9])", re.I)
+PAGE_NUMBER_RE = re.compile(
+    r"^(?:[-—–·\s]*\d{1,4}[-—–·\s]*|第\s*\d+\s*页.*|\d+\s*/\s*\d+|page\s*\d+.*)$", re.I
+)
+SENTENCE_END = ("。", "！", "？", "：", "；", "”", "」", "』", ".", "!", "?", ":", ";", "…")
+CJK_RE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+# Heading thresholds relative to the body font size.
+HEADING_SIZE = 1.3  # this much larger is a heading whatever the weight
+BOLD_MIN_SIZE = 0.95  # a whole bold line at body size or larger is a heading
+MAX_HEADING_CHARS = 80
+MAX_PAGES = 2000
+
+
+@dataclass
+class _Line:
+    """A run of characters on one baseline with no wide gap: a line of one column (or a headline)."""
+
+    chars: list[dict]
+    page: int
+    x0: float = 0.0
+    x1: float = 0.0
+    top: float = 0.0
+    bottom: float = 0.0
+    size: float = 0.0
+    bold: bool = False
+    text: str = ""
+    col: int = -1  # column index on its page; -1 spans columns
+    meta: dict = field(default_factory=dict)
+
+    def finish(self) -> _Line:
+        cs = self.chars
+        self.x0 = min(c["x0"] for c in cs)
+        self.x1 = max(c["x1"] for c in cs)
+        self.top = min(c["top"] for c in cs)
+        self.bottom = max(c["bottom"] for c in cs)
+        sizes = Counter(round(c["size"], 1) for c in cs if not c["text"].isspace())
+        self.size = sizes.most_common(1)[0][0] if sizes else cs[0]["size"]
+        visible = [c for c in cs if not c["text"].isspace()]
+        self.bold = bool(visible) and all(BOLD_FONT_RE.search(c["fontname"] or "") for c in visible)
+        self.text = _line_text(cs)
+        return self
+
+
+def _line_text(chars: Sequence[dict]) -> str:
+    """Characters left to right; a space only where a visible gap separates Latin words."""
+    out: list[str] = []
+    prev: dict | None = None
+    for c in chars:
+        t = c["text"]
+        if prev is not None and not t.isspace() and out and not out[-1].isspace():
+            gap = c["x0"] - prev["x1"]
+            if gap > 0.25 * c["size"] and not (CJK_RE.match(t) or CJK_RE.match(prev["text"])):
+                out.append(" ")
+        out.append(t)
+        prev = c
+    return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
+def read(data: bytes, *, source: str) -> Document:
+    """Read a PDF with a text layer. ``Document.text`` is the blocks' text, one per line."""
+    pages = _extract_chars(data, source=source)
+    body_size = _body_size(pages)
+    if body_size is None:
+        raise InputError(f"{source}: the PDF has no text layer (a scan?); run OCR first")
+    lines: list[_Line] = []
+    for page_no, (width, height, chars) in enumerate(pages):
+        page_lines = _page_lines(chars, page_no, body_size)
+        page_lines = [ln for ln in page_lines if not _is_furniture(ln, height, body_size)]
+        lines.extend(_reading_order(page_lines, width, body_size))
+    items, repairs = _blocks(lines, body_size)
+    blocks: list[Block] = []
+    out: list[str] = []
+    pos = 0
+    for text, level, meta in items:
+        text = clean_line(text, front=len(blocks) < 8)
+        if not text:
+            continue
+        blocks.append(Block(text, pos, pos + len(text), heading_level=level, meta=meta))
+        out.append(text)
+        pos += len(text) + 1
+    title, blocks = outline_levels(blocks)
+    return build_document(
+        blocks, source=source, text="\n".join(out), format="pdf", title=title, repairs=repairs
+    )
+
+
+def _extract_chars(data: bytes, *, source: str) -> list[tuple[float, float, list[dict]]]:
+    """(width, height, characters) per page; pdfplumber objects never leave this function."""
+    if not data.lstrip()[:5].startswith(b"%PDF"):
+        raise InputError(f"{source}: not a PDF file (no %PDF header)")
+    try:
+        import pdfplumber
+
+        pages = []
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if len(pdf.pages) > MAX_PAGES:
+                raise InputError(f"{source}: {len(pdf.pages)} pages; more than {MAX_PAGES}")
+            for page in pdf.pages:
+                # Newspapers fake bold by printing a glyph twice; keep one.
+                chars = page.dedupe_chars().chars
+                keep = ("text", "x0", "x1", "top", "bottom", "size", "fontname", "upright")
+                pages.append(
+                    (
+                        float(page.width),
+                        float(page.height),
+                        [{k: c.get(k) for k in keep} for c in chars if c.get("upright", True)],
+                    )
+                )
+        return pages
+    except InputError:
+        raise
+    except Exception as e:  # pdfminer raises many kinds of errors on damaged files
+        chain = f"{type(e).__name__} {e} {type(e.__cause__).__name__ if e.__cause__ else ''}"
+        if re.search(r"password|encrypt", chain, re.I):
+            raise InputError(f"{source}: the PDF is encrypted (password-protected)") from None
+        raise InputError(f"{source}: damaged or truncated PDF ({type(e).__name__})") from None
+
+
+def _body_size(pages: Sequence[tuple[float, float, list[dict]]]) -> float | None:
+    sizes: Counter[float] = Counter()
+    for _, _, chars in pages:
+        sizes.update(round(c["size"] * 2) / 2 for c in chars if not c["text"].isspace())
+    return sizes.most_common(1)[0][0] if sizes else None
+
+
+def _page_lines(chars: list[dict], page: int, body: float) -> list[_Line]:
+    """Group characters into lines: same vertical band, split where a gap wider than ~1 em opens
+    (a column gutter or the space between two headlines side by side)."""
+    chars = [c for c in chars if c["text"]]
+    chars.sort(key=lambda c: (c["top"] + c["bottom"]) / 2)
+    rows: list[list[dict]] = []
+    row_mid = 0.0
+    for c in chars:
+        mid = (c["top"] + c["bottom"]) / 2
+        tol = 0.45 * min(c["size"], body) if c["size"] else 1.0
+        if rows and abs(mid - row_mid) <= tol:
+            rows[-1].append(c)
+        else:
+            rows.append([c])
+            row_mid = mid
+    lines: list[_Line] = []
+    for row in rows:
+        row.sort(key=lambda c: c["x0"])
+        run: list[dict] = []
+        for c in row:
+            if run:
+                gap = c["x0"] - run[-1]["x1"]
+                if gap > 1.0 * max(body, min(c["size"], run[-1]["size"])):
+                    lines.append(_Line(run, page))
+                    run = []
+            run.append(c)
+        if run:
+            lines.append(_Line(run, page))
+    out = [ln.finish() for ln in lines]
+    return [ln for ln in out if ln.text]
+
+
+def _is_furniture(line: _Line, height: float, body: float) -> bool:
+    """Page numbers in the top or bottom margin."""
+    in_margin = line.top > height * 0.9 or line.bottom < height * 0.1
+    return in_margin and bool(PAGE_NUMBER_RE.match(line.text)) and line.size <= body * 1.2
+
+
+def _columns(lines: Sequence[_Line], width: float, body: float) -> list[tuple[float, float]]:
+    """Columns of a page as (left, right) from where body lines start: justified text in a column
+    starts every line at the same x (first lines one or two characters further in)."""
+    body_lines = [ln for ln in lines if abs(ln.size - body) <= 0.15 * body]
+    if not body_lines:
+        return [(0.0, width)]
+    starts = Counter(round(ln.x0) for ln in body_lines)
+    need = max(2, int(0.05 * len(body_lines)))
+    lefts: list[float] = []
+    for x, n in sorted(starts.items()):
+        if n < need:
+            continue
+        # Starts within a few characters of a column's left edge are its indented first lines.
+        if lefts and x - lefts[-1] < 5 * body:
+            continue
+        lefts.append(float(x))
+    if not lefts:
+        return [(0.0, width)]
+    cols = []
+    for i, left in enumerate(lefts):
+        right_bound = lefts[i + 1] if i + 1 < len(lefts) else width + 1
+        inside = [ln.x1 for ln in body_lines if left - body <= ln.x0 < right_bound - body]
+        cols.append((left, _right_edge([x for x in inside if x < right_bound], right_bound)))
+    # Narrow "columns" (a list of numbers, a caption) are not columns of text.
+    cols = [c for c in cols if c[1] - c[0] >= 6 * body] or [(0.0, width)]
+    return cols
+
+
+def _right_edge(ends: list[float], default: float) -> float:
+    """Where full lines of a column end: the commonest line end (justified text), else the 90th
+    percentile (ragged text; a hanging comma must not make every other line look short)."""
+    if not ends:
+        return default
+    x, n = Counter(round(e) for e in ends).most_common(1)[0]
+    if n >= 0.2 * len(ends):
+        return float(x)
+    return sorted(ends)[int(0.9 * (len(ends) - 1))]
+
+
+def _reading_order(lines: list[_Line], width: float, body: float) -> list[_Line]:
+    """Order a page's lines: bands separated by lines that span columns, each band read column by
+    column, top to bottom."""
+    cols = _columns(lines, width, body)
+    tol = 0.6 * body
+    for ln in lines:
+        ln.col = -1
+        for i, (left, right) in enumerate(cols):
+            if ln.x0 >= left - tol and ln.x1 <= right + tol:
+                ln.col = i
+                break
+        ln.meta = {"col_left": cols[ln.col][0] if ln.col >= 0 else ln.x0}
+        ln.meta["col_right"] = cols[ln.col][1] if ln.col >= 0 else ln.x1
+    if len(cols) > 1:
+        for ln in lines:
+            if ln.col >= 0 and _stands_alone(ln, lines, body):
+                ln.col = -1  # a headline above the columns that happens to fit in one of them
+    spanning = sorted((ln for ln in lines if ln.col < 0), key=lambda ln: (ln.top, ln.x0))
+    in_cols = [ln for ln in lines if ln.col >= 0]
+    ordered: list[_Line] = []
+    prev_cut = float("-inf")
+    for cut in [*spanning, None]:
+        y = cut.top if cut is not None else float("inf")
+        band = [ln for ln in in_cols if prev_cut <= ln.top < y]
+        ordered.extend(sorted(band, key=lambda ln: (ln.col, ln.top, ln.x0)))
+        if cut is not None:
+            ordered.append(cut)
+            prev_cut = cut.top
+    return ordered
+
+
+def _stands_alone(line: _Line, lines: Iterable[_Line], body: float) -> bool:
+    """True when no line of another column sits beside ``line`` and, unless it is set larger than
+    the body, none stands above it either (a title or byline over the columns)."""
+    above = False
+    for other in lines:
+        if other is line or other.col == line.col or other.col < 0:
+            continue
+        if other.top < line.bottom and other.bottom > line.top:
+            return False
+        if other.bottom <= line.top:
+            above = True
+    return line.size > body * 1.1 or not above
+
+
+def _is_heading(line: _Line, body: float) -> bool:
+    if len(line.text) > MAX_HEADING_CHARS:
+        return False
+    return line.size >= body * HEADING_SIZE or (line.bold and line.size >= body * BOLD_MIN_SIZE)
+
+
+def _blocks(
+    lines: Sequence[_Line], body: float
+) -> tuple[list[tuple[str, int | None, dict]], list[Repair]]:
+    """Join lines into headings (same style, adjacent) and paragraphs (wrapped lines), using the
+    first-line indent, short last lines, sentence ends and vertical gaps."""
+    styles = sorted(
+        {(ln.size, ln.bold) for ln in lines if _is_heading(ln, body)},
+        key=lambda s: (-s[0], not s[1]),
+    )
+    rank = {s: i + 1 for i, s in enumerate(styles)}
+    pitch = _line_pitch(lines, body)
+    # Reports that indent first lines mark paragraphs that way; a short line that stops
+    # mid-sentence is then only a wrap before an unbreakable run ("同比增长|67.3%").
+    indents = sum(1 for ln in lines if ln.col >= 0 and not _is_heading(ln, body) and _indented(ln))
+    uses_indent = indents >= 3
+    items: list[tuple[str, int | None, dict]] = []
+    repairs: list[Repair] = []
+    cur: list[_Line] = []
+    cur_heading = False
+
+    def flush() -> None:
+        nonlocal cur
+        if cur:
+            text = _join([ln.text for ln in cur])
+            level = rank[(cur[0].size, cur[0].bold)] if cur_heading else None
+            if cur_heading and len(text) > MAX_HEADING_CHARS:
+                level = None  # a long bold passage is emphasis, not a heading
+            items.append((text, level, {"page": cur[0].page + 1}))
+        cur = []
+
+    for ln in lines:
+        heading = _is_heading(ln, body)
+        if cur:
+            prev = cur[-1]
+            same_place = prev.page == ln.page and prev.col == ln.col
+            if heading or cur_heading:
+                # Wrapped headline lines share a style and follow each other closely.
+                joins = (
+                    heading
+                    and cur_heading
+                    and same_place
+                    and (prev.size, prev.bold) == (ln.size, ln.bold)
+                    and 0 <= ln.top - prev.bottom < 1.0 * ln.size
+                )
+            elif same_place:
+                joins = _continues(prev, ln, pitch, uses_indent=uses_indent)
+            else:
+                joins = _continues_after_break(prev, ln, uses_indent=uses_indent)
+                if joins:
+                    repairs.append(
+                        Repair(
+                            "join_column_break",
+                            f"{prev.text}|{ln.text}",
+                            f"{prev.text}{ln.text}",
+                            note=f"paragraph continued from page {prev.page + 1} to {ln.page + 1}",
+                        )
+                    )
+            if not joins:
+                flush()
+        if not cur:
+            cur_heading = heading
+        cur.append(ln)
+    flush()
+    return items, repairs
+
+
+def _line_pitch(lines: Sequence[_Line], body: float) -> float:
+    """The usual distance between the tops of consecutive body lines of a column."""
+    gaps: Counter[int] = Counter()
+    for a, b in zip(lines, lines[1:], strict=False):
+        if a.page == b.page and a.col == b.col and abs(a.size - body) < 0.15 * body:
+            d = b.top - a.top
+            if 0 < d < 3 * body:
+                gaps[round(d)] += 1
+    return float(gaps.most_common(1)[0][0]) if gaps else 1.5 * body
+
+
+def _indented(line: _Line) -> bool:
+    return line.x0 - line.meta["col_left"] >= 0.8 * line.size
+
+
+def _short(line: _Line) -> bool:
+    return line.meta["col_right"] - line.x1 >= 1.8 * line.size
+
+
+def _continues(prev: _Line, line: _Line, pitch: float, *, uses_indent: bool) -> bool:
+    if line.top - prev.top > 1.6 * pitch:
+        return False  # a blank line between paragraphs
+    if _indented(line):
+        return False
+    if not _short(prev):
+        return True
+    # A short line ends its paragraph (centred subtitles and bylines are short too) unless it
+    # stops mid-sentence in a layout that marks paragraphs by indenting.
+    room = prev.meta["col_right"] - prev.x1
+    return (
+        uses_indent
+        and prev.col >= 0
+        and not prev.text.endswith(SENTENCE_END)
+        and room < 8 * prev.size
+    )
+
+
+def _continues_after_break(prev: _Line, line: _Line, *, uses_indent: bool) -> bool:
+    """A paragraph runs on into the next column or page when the next column starts without an
+    indent (in an indented layout) or the last line is full and stops mid-sentence."""
+    if prev.col < 0 or line.col < 0 or _indented(line):
+        return False
+    if uses_indent:
+        return not _short(prev) or not prev.text.endswith(SENTENCE_END)
+    return not _short(prev) and not prev.text.endswith(SENTENCE_END)
+
+
+def _join(parts: Sequence[str]) -> str:
+    out = ""
+    for p in parts:
+        if out and p and not (CJK_RE.match(out[-1]) or CJK_RE.match(p[0])):
+            if out.endswith("-") and p[0].islower():
+                out = out[:-1]  # a hyphenated word broken at the line end
+            else:
+                out += " "
+        out += p
+    return out

@@ -4,6 +4,7 @@ added / removed), and check one year's targets against the results the next repo
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,9 +20,60 @@ CEILING_WORDS = ("价格", "物价", "CPI", "失业率", "赤字", "人口自然
 PERCENT_UNITS = ("%", "％", "个百分点", "百分点")
 
 
+# Words around an indicator that say how it was reached, not what it is (地区生产总值完成 = 地区生产总值).
+_LEAD = re.compile(r"^(?:全年|年内|今年|去年|上年|当年|力争|预计|确保|实现)+")
+_TRAIL = re.compile(r"(?:预计|累计|同比)?(?:完成|达到|实现|突破|增长|为|达)+$")
+FUZZY_INDICATOR = 0.8  # Indel similarity for 城镇人均可支配收入 ~ 城镇居民人均可支配收入
+
+
+def indicator_name(text: str) -> str:
+    """An indicator without leading time words and trailing verbs, for matching across reports."""
+    name = _LEAD.sub("", (text or "").strip())
+    name = _TRAIL.sub("", name)
+    return name or (text or "")
+
+
 def fact_key(fact: Any) -> tuple[str, str, str]:
     """Facts compare when indicator, measure (level/change) and unit agree."""
-    return (fact.indicator, fact.measure or "", fact.unit or "")
+    unit = (fact.unit or "").replace("％", "%")
+    return (indicator_name(fact.indicator), fact.measure or "", unit)
+
+
+def match_keys(
+    a: list[tuple[str, str, str]], b: list[tuple[str, str, str]]
+) -> list[tuple[tuple[str, str, str] | None, tuple[str, str, str] | None]]:
+    """Pair keys of two reports: the same name first, then a similar name (≥ 0.8) with the same
+    measure and unit, best first. Unpaired keys come back with None on the other side, in the
+    order of ``b`` then ``a``."""
+    from rapidfuzz.distance import Indel
+
+    pairs: dict[tuple[str, str, str], tuple[str, str, str]] = {}
+    set_a = set(a)
+    for k in b:
+        if k in set_a:
+            pairs[k] = k
+    rest_a = [k for k in a if k not in pairs.values()]
+    rest_b = [k for k in b if k not in pairs]
+    cands = []
+    for kb in rest_b:
+        for ka in rest_a:
+            if ka[1:] != kb[1:]:
+                continue
+            sim = Indel.normalized_similarity(ka[0], kb[0])
+            if sim >= FUZZY_INDICATOR:
+                cands.append((sim, ka, kb))
+    cands.sort(key=lambda c: -c[0])
+    used_a = set(pairs.values())
+    for _sim, ka, kb in cands:
+        if kb in pairs or ka in used_a:
+            continue
+        pairs[kb] = ka
+        used_a.add(ka)
+    out: list[tuple[tuple[str, str, str] | None, tuple[str, str, str] | None]] = [
+        (pairs.get(kb), kb) for kb in b
+    ]
+    out += [(ka, None) for ka in a if ka not in used_a]
+    return out
 
 
 def _fact_dict(fact: Any | None) -> dict[str, Any] | None:
@@ -103,8 +155,10 @@ def compare_facts(
     out: list[FactChange] = []
     for kind in kinds:
         a, b = first_by_key(old, kind=kind), first_by_key(new, kind=kind)
-        for key in [*b, *(k for k in a if k not in b)]:
-            out.append(_change(key, kind, a.get(key), b.get(key)))
+        for ka, kb in match_keys(list(a), list(b)):
+            out.append(
+                _change(kb or ka, kind, a.get(ka) if ka else None, b.get(kb) if kb else None)
+            )
     return out
 
 
@@ -112,8 +166,10 @@ def compare_results_to_targets(results: list[Any], targets: list[Any]) -> list[F
     """One report alone: last year's results (old) against this year's targets (new)."""
     a = first_by_key(results, kind=ACHIEVEMENT)
     b = first_by_key(targets, kind=TARGET)
-    keys = [k for k in b if k in a] + [k for k in b if k not in a] + [k for k in a if k not in b]
-    return [_change(k, "result→target", a.get(k), b.get(k)) for k in keys]
+    return [
+        _change(kb or ka, "result→target", a.get(ka) if ka else None, b.get(kb) if kb else None)
+        for ka, kb in match_keys(list(a), list(b))
+    ]
 
 
 def _change(key: tuple[str, str, str], kind: str, old: Any | None, new: Any | None) -> FactChange:
@@ -132,9 +188,14 @@ def _change(key: tuple[str, str, str], kind: str, old: Any | None, new: Any | No
 def check_targets(targets: list[Any], results: list[Any], *, year: int | None) -> list[TargetCheck]:
     """Report N's targets (its plan part) against the results report N+1 states for year N."""
     acts = first_by_key([f for f in results if f.year in (None, year)], kind=ACHIEVEMENT)
+    tgts = first_by_key([f for f in targets if f.year in (None, year)], kind=TARGET)
     out: list[TargetCheck] = []
-    for key, t in first_by_key([f for f in targets if f.year in (None, year)], kind=TARGET).items():
-        a = acts.get(key)
+    for ka, kt in match_keys(list(acts), list(tgts)):
+        if kt is None:
+            continue
+        t, a = tgts[kt], acts.get(ka) if ka else None
+        if len(kt[0]) < 3:  # 投资, 产值: too vague to say which result belongs to the target
+            a = None
         verdict, rule, gap = judge(t, a)
         out.append(TargetCheck(t.indicator, year, t, a, verdict, rule, gap))
     return out

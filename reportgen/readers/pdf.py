@@ -111,17 +111,18 @@ def _extract_chars(data: bytes, *, source: str) -> list[tuple[float, float, list
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             if len(pdf.pages) > MAX_PAGES:
                 raise InputError(f"{source}: {len(pdf.pages)} pages; more than {MAX_PAGES}")
+            keep = ("text", "x0", "x1", "top", "bottom", "size", "fontname")
             for page in pdf.pages:
-                # Newspapers fake bold by printing a glyph twice; keep one.
-                chars = page.dedupe_chars().chars
-                keep = ("text", "x0", "x1", "top", "bottom", "size", "fontname", "upright")
-                pages.append(
-                    (
-                        float(page.width),
-                        float(page.height),
-                        [{k: c.get(k) for k in keep} for c in chars if c.get("upright", True)],
-                    )
-                )
+                chars: list[dict] = []
+                seen: set[tuple[str, float, float]] = set()
+                for c in page.chars:
+                    # Newspapers fake bold by printing a glyph twice, slightly offset; keep one.
+                    key = (c["text"], round(c["x0"]), round(c["top"]))
+                    if key in seen or not c.get("upright", True):
+                        continue
+                    seen.add(key)
+                    chars.append({k: c.get(k) for k in keep})
+                pages.append((float(page.width), float(page.height), chars))
         return pages
     except InputError:
         raise
@@ -227,12 +228,14 @@ def _reading_order(lines: list[_Line], width: float, body: float) -> list[_Line]
             if ln.x0 >= left - tol and ln.x1 <= right + tol:
                 ln.col = i
                 break
-        ln.meta = {"col_left": cols[ln.col][0] if ln.col >= 0 else ln.x0}
-        ln.meta["col_right"] = cols[ln.col][1] if ln.col >= 0 else ln.x1
     if len(cols) > 1:
         for ln in lines:
             if ln.col >= 0 and _stands_alone(ln, lines, body):
                 ln.col = -1  # a headline above the columns that happens to fit in one of them
+    for ln in lines:
+        # A line across the columns is measured against the whole text block of the page.
+        left, right = cols[ln.col] if ln.col >= 0 else (cols[0][0], cols[-1][1])
+        ln.meta = {"col_left": min(left, ln.x0) if ln.col < 0 else left, "col_right": right}
     spanning = sorted((ln for ln in lines if ln.col < 0), key=lambda ln: (ln.top, ln.x0))
     in_cols = [ln for ln in lines if ln.col >= 0]
     ordered: list[_Line] = []
@@ -282,6 +285,13 @@ def _blocks(
     # mid-sentence is then only a wrap before an unbreakable run ("同比增长|67.3%").
     indents = sum(1 for ln in lines if ln.col >= 0 and not _is_heading(ln, body) and _indented(ln))
     uses_indent = indents >= 3
+    # Or by a blank line's worth of space between paragraphs.
+    spaced = sum(
+        1
+        for a, b in zip(lines, lines[1:], strict=False)
+        if a.page == b.page and a.col == b.col >= 0 and 1.3 * pitch < b.top - a.top < 4 * pitch
+    )
+    marked = uses_indent or spaced >= 3
     items: list[tuple[str, int | None, dict]] = []
     repairs: list[Repair] = []
     cur: list[_Line] = []
@@ -312,7 +322,7 @@ def _blocks(
                     and 0 <= ln.top - prev.bottom < 1.0 * ln.size
                 )
             elif same_place:
-                joins = _continues(prev, ln, pitch, uses_indent=uses_indent)
+                joins = _continues(prev, ln, pitch, marked=marked)
             else:
                 joins = _continues_after_break(prev, ln, uses_indent=uses_indent)
                 if joins:
@@ -352,21 +362,18 @@ def _short(line: _Line) -> bool:
     return line.meta["col_right"] - line.x1 >= 1.8 * line.size
 
 
-def _continues(prev: _Line, line: _Line, pitch: float, *, uses_indent: bool) -> bool:
-    if line.top - prev.top > 1.6 * pitch:
+def _continues(prev: _Line, line: _Line, pitch: float, *, marked: bool) -> bool:
+    if line.top - prev.top > 1.3 * pitch:
         return False  # a blank line between paragraphs
     if _indented(line):
         return False
     if not _short(prev):
         return True
     # A short line ends its paragraph (centred subtitles and bylines are short too) unless it
-    # stops mid-sentence in a layout that marks paragraphs by indenting.
+    # stops mid-sentence in a layout that marks paragraphs by indents or spacing.
     room = prev.meta["col_right"] - prev.x1
     return (
-        uses_indent
-        and prev.col >= 0
-        and not prev.text.endswith(SENTENCE_END)
-        and room < 8 * prev.size
+        marked and prev.col >= 0 and not prev.text.endswith(SENTENCE_END) and room < 8 * prev.size
     )
 
 
@@ -377,7 +384,8 @@ def _continues_after_break(prev: _Line, line: _Line, *, uses_indent: bool) -> bo
         return False
     if uses_indent:
         return not _short(prev) or not prev.text.endswith(SENTENCE_END)
-    return not _short(prev) and not prev.text.endswith(SENTENCE_END)
+    room = prev.meta["col_right"] - prev.x1
+    return room < 8 * prev.size and not prev.text.endswith(SENTENCE_END)
 
 
 def _join(parts: Sequence[str]) -> str:

@@ -1,0 +1,162 @@
+"""Duplicate finding, units step: cut paragraphs into sentence/paragraph units and normalise them."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from reportgen.model import Document
+
+PARAGRAPH = "paragraph"
+SENTENCE = "sentence"
+
+# A sentence ends at a full stop, question or exclamation mark (ASCII or full width, an ellipsis),
+# together with any closing quote or bracket that follows it.
+SENTENCE_END_RE = re.compile(r"(?:[。！？!?]|……|\.(?!\d))[”’」』）)\"']*")
+NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
+# What counts towards the minimum length: letters, digits and CJK, not punctuation.
+CONTENT_RE = re.compile(r"[^\W_]")
+SPACE_RE = re.compile(r"\s+")
+
+# Phrases that repeat in every report by design; a unit that is little more than these is not a
+# copy-paste mistake. Users extend this with --allow FILE.
+DEFAULT_ALLOW: tuple[str, ...] = (
+    "各位代表",
+    "请予审议",
+    "并请政协委员和其他列席人员提出意见",
+    "以习近平新时代中国特色社会主义思想为指导",
+    "全面贯彻党的二十大和二十届二中、三中全会精神",
+    "全面贯彻党的二十大精神",
+    "深入贯彻习近平总书记重要讲话精神",
+    "在以习近平同志为核心的党中央坚强领导下",
+    "坚持稳中求进工作总基调",
+    "完整、准确、全面贯彻新发展理念",
+    "加快构建新发展格局",
+    "着力推动高质量发展",
+)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One passage that can repeat: a paragraph or a sentence in it.
+
+    ``start``/``end`` are offsets into the paragraph's text; ``norm`` is the text with spaces removed
+    and punctuation width unified (NFKC); ``masked`` is ``norm`` with every number replaced by ``#``.
+    """
+
+    doc: int
+    paragraph_id: str
+    kind: str
+    start: int
+    end: int
+    text: str
+    norm: str
+    masked: str
+    line: int = 0
+
+    def overlaps(self, other: Unit) -> bool:
+        return (
+            self.doc == other.doc
+            and self.paragraph_id == other.paragraph_id
+            and self.start < other.end
+            and other.start < self.end
+        )
+
+
+def normalise(text: str) -> str:
+    """Spaces removed, full-width letters/digits/punctuation folded to one width (NFKC)."""
+    return SPACE_RE.sub("", unicodedata.normalize("NFKC", text))
+
+
+def mask_numbers(norm: str) -> str:
+    return NUMBER_RE.sub("#", norm)
+
+
+def numbers(norm: str) -> list[str]:
+    return NUMBER_RE.findall(norm)
+
+
+def content_length(text: str) -> int:
+    return len(CONTENT_RE.findall(text))
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) spans of the sentences of ``text``; leading/trailing spaces are left out."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in SENTENCE_END_RE.finditer(text):
+        spans.append((pos, m.end()))
+        pos = m.end()
+    if pos < len(text):
+        spans.append((pos, len(text)))
+    out = []
+    for s, e in spans:
+        seg = text[s:e]
+        lead = len(seg) - len(seg.lstrip())
+        trail = len(seg) - len(seg.rstrip())
+        if e - trail > s + lead:
+            out.append((s + lead, e - trail))
+    return out
+
+
+def is_allowed(norm: str, allow: Sequence[str], *, min_chars: int) -> bool:
+    """True when the unit is too short once the allowed phrases are taken out of it."""
+    rest = norm
+    for phrase in allow:
+        if phrase:
+            rest = rest.replace(phrase, "")
+    return content_length(rest) < min_chars
+
+
+def make_unit(
+    doc: int, paragraph_id: str, kind: str, text: str, start: int, end: int, *, line: int = 0
+) -> Unit:
+    norm = normalise(text[start:end])
+    return Unit(
+        doc, paragraph_id, kind, start, end, text[start:end], norm, mask_numbers(norm), line
+    )
+
+
+def _line_of(doc_text: str, offset: int) -> int:
+    return doc_text.count("\n", 0, offset) + 1 if offset >= 0 and doc_text else 0
+
+
+def document_units(
+    document: Document,
+    doc_index: int,
+    *,
+    min_chars: int = 12,
+    allow: Sequence[str] = DEFAULT_ALLOW,
+    sentences: bool = True,
+) -> list[Unit]:
+    """Paragraph units (for paragraphs of two or more sentences) and sentence units of a document.
+
+    A one-sentence paragraph is only a sentence unit, so one passage is never reported twice.
+    Units shorter than ``min_chars`` content characters, or made only of allowed phrases, are dropped.
+    """
+    allow = tuple(normalise(a) for a in allow)
+    units: list[Unit] = []
+    for para in document.paragraphs():
+        text = para.text
+        # Line numbers are exact when the paragraph is a verbatim slice of the input, else the
+        # line the paragraph starts on (readers that join PDF lines keep only the start).
+        verbatim = para.start >= 0 and document.text[para.start : para.end] == text
+        spans = split_sentences(text) if sentences else []
+        for kind, s, e in _candidate_spans(text, spans):
+            line = _line_of(document.text, para.start + (s if verbatim else 0))
+            unit = make_unit(doc_index, para.id, kind, text, s, e, line=line)
+            if is_allowed(unit.norm, allow, min_chars=min_chars):
+                continue
+            units.append(unit)
+    return units
+
+
+def _candidate_spans(text: str, spans: list[tuple[int, int]]) -> Iterable[tuple[str, int, int]]:
+    if len(spans) >= 2:
+        stripped = text.strip()
+        lead = len(text) - len(text.lstrip())
+        yield PARAGRAPH, lead, lead + len(stripped)
+    for s, e in spans:
+        yield SENTENCE, s, e

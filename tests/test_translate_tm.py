@@ -1,0 +1,162 @@
+"""Translation memory: import via the CLI, exact and fuzzy reuse of official English on 2019."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reportgen.cli import cli
+from reportgen.translate import Englisher, Termbase, TranslationMemory
+from reportgen.translate.tm import read_pairs, tm_key
+from tests.conftest import CORPUS
+
+OTHER_YEARS = [*range(2008, 2019), 2022]  # 2024's alignment is automatic and partly shifted
+
+
+def _other_year_files() -> list[Path]:
+    files = [CORPUS / f"state-council_{y}_zh-en.txt" for y in OTHER_YEARS]
+    if not all(f.exists() for f in files):
+        pytest.skip("shared corpus not available")
+    return files
+
+
+@pytest.fixture(scope="module")
+def tm_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A TM of every State Council year except 2019, built with ``reportgen tm import``."""
+    db = tmp_path_factory.mktemp("tm") / "tm.db"
+    files = _other_year_files()
+    res = CliRunner().invoke(cli, ["tm", "import", "--db", str(db), *map(str, files)])
+    assert res.exit_code == 0, res.output
+    assert f"{files[0]}: 811 pairs" in res.output
+    assert "new units" in res.output
+    return db
+
+
+@pytest.fixture(scope="module")
+def official() -> dict[str, set[str]]:
+    """Key → every official English the other years give for it."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for f in _other_year_files():
+        for zh, en in read_pairs(f):
+            out[tm_key(zh)].add(en.strip())
+    return out
+
+
+def test_2019_recurring_sentences_get_official_english(
+    tm_db: Path, official: dict[str, set[str]]
+) -> None:
+    pairs = read_pairs(CORPUS / "state-council_2019_zh-en.txt")
+    assert len(pairs) > 700
+    with TranslationMemory.open(tm_db) as tm:
+        hits = [(zh, tm.best(zh, min_score=90)) for zh, _ in pairs]
+    good = [(zh, m) for zh, m in hits if m is not None]
+    exact = [(zh, m) for zh, m in good if m.score == 100]
+    # Recurring formulations (targets, policy lines, the closing) come back from other years.
+    assert len(good) / len(pairs) >= 0.08
+    assert len(exact) >= 40
+    for zh, m in good:
+        assert m.score >= 90
+        # The English is exactly another year's official English for the matched sentence.
+        assert m.en in official[tm_key(m.zh)]
+    for zh, m in exact:
+        assert tm_key(zh) == tm_key(m.zh)
+
+
+def test_paragraph_assembled_from_tm_sentences(tm_db: Path, official: dict[str, set[str]]) -> None:
+    pairs = read_pairs(CORPUS / "state-council_2019_zh-en.txt")
+    with TranslationMemory.open(tm_db) as tm:
+        exact = [zh for zh, _ in pairs if tm.exact(zh) is not None and zh.endswith("。")]
+        para = "".join(exact[:3])
+        tr = Englisher(termbase=Termbase.load(), tm=tm).paragraph(para)
+    assert tr.status == "tm" and tr.score == 100 and tr.label == "TM 100 %"
+    assert tr.text is not None
+    for zh in exact[:3]:
+        assert any(en.lstrip("- ") in tr.text for en in official[tm_key(zh)])
+
+
+def test_fuzzy_match_label_and_figures_guard(tm_db: Path) -> None:
+    with TranslationMemory.open(tm_db) as tm:
+        base = "城镇新增就业1100万人以上，城镇调查失业率5.5%以内，城镇登记失业率4.5%以内；"
+        assert tm.exact(base) is not None
+        # One word changed: a fuzzy match with its score.
+        near = base.replace("城镇新增就业", "城镇新增的就业")
+        m = tm.best(near)
+        assert m is not None and 90 <= m.score < 100
+        tr = Englisher(termbase=Termbase.load(), tm=tm).paragraph(near)
+        assert tr.status == "tm" and tr.label == f"TM {int(m.score)} %"
+        # A different figure or qualifier must never reuse the English of the old figure.
+        assert tm.best(base.replace("5.5%", "5.8%")) is None
+        assert tm.best(base.replace("5.5%以内", "5.5%左右")) is None
+        assert tm.lookup("完全无关的一句话，说的是别的事情。") is None
+
+
+def test_clause_units_cover_a_sentence(tm_db: Path) -> None:
+    # The TM holds the clauses of this sentence as separate units; the sentence is assembled.
+    with TranslationMemory.open(tm_db) as tm:
+        pairs = read_pairs(CORPUS / "state-council_2018_zh-en.txt")
+        clause_units = [zh for zh, _ in pairs if zh.endswith("，")]
+        sentence = clause_units[0][:-1] + "，" + clause_units[1][:-1] + "。"
+        assert tm.best(sentence) is None  # no unit holds the whole sentence
+        tr = Englisher(termbase=Termbase.load(), tm=tm).paragraph(sentence)
+    assert tr.status == "tm", sentence
+    assert tr.text and tr.score is not None
+
+
+def test_import_line_aligned_pair_and_lookup_cli(tmp_path: Path) -> None:
+    zh = CORPUS / "state-council_2019_zh.txt"
+    if not zh.exists():
+        pytest.skip("shared corpus not available")
+    db = tmp_path / "pair.db"
+    runner = CliRunner()
+    res = runner.invoke(cli, ["tm", "import", "--db", str(db), str(zh)])
+    assert res.exit_code == 0, res.output
+    assert "750 pairs" in res.output
+    again = runner.invoke(cli, ["tm", "import", "--db", str(db), str(zh)])
+    assert "0 new units" in again.output  # importing twice adds nothing
+    res = runner.invoke(cli, ["tm", "lookup", "--db", str(db), "农业再获丰收。"])
+    assert res.exit_code == 0
+    assert res.output.startswith("TM 100 %\tHarvests were again good.")
+    res = runner.invoke(cli, ["tm", "lookup", "--db", str(db), "一句不在记忆里的话。"])
+    assert res.exit_code == 1 and "no match" in res.output
+
+
+def test_default_db_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "env" / "tm.db"
+    monkeypatch.setenv("REPORTGEN_TM", str(db))
+    tsv = tmp_path / "pairs.txt"
+    tsv.write_text("# comment\n各位代表：\tFellow Deputies,\n", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["tm", "import", str(tsv)])
+    assert res.exit_code == 0, res.output
+    assert db.is_file() and str(db) in res.output
+    res = CliRunner().invoke(cli, ["tm", "lookup", "各位代表"])
+    assert "Fellow Deputies," in res.output
+
+
+def test_import_errors_are_one_line(tmp_path: Path) -> None:
+    runner = CliRunner()
+    db = tmp_path / "x.db"
+    res = runner.invoke(cli, ["tm", "import", "--db", str(db), str(tmp_path / "none.txt")])
+    assert res.exit_code == 2 and "no such file" in res.output and "Traceback" not in res.output
+    prose = tmp_path / "notes_zh.txt"
+    prose.write_text("只有中文。\n", encoding="utf-8")
+    res = runner.invoke(cli, ["tm", "import", "--db", str(db), str(prose)])
+    assert res.exit_code == 2 and "notes_en.txt" in res.output
+    res = runner.invoke(cli, ["tm", "lookup", "--db", str(tmp_path / "nope.db"), "各位代表"])
+    assert res.exit_code == 2 and "tm import" in res.output
+    assert not (tmp_path / "nope.db").exists()
+
+
+def test_tmx_import(tmp_path: Path) -> None:
+    tmx = tmp_path / "m.tmx"
+    tmx.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header srclang="zh-CN"/>'
+        '<body><tu><tuv xml:lang="zh-CN"><seg>各位代表：</seg></tuv>'
+        '<tuv xml:lang="en-US"><seg>Fellow Deputies,</seg></tuv></tu></body></tmx>',
+        encoding="utf-8",
+    )
+    with TranslationMemory.open(tmp_path / "t.db") as tm:
+        assert tm.import_file(tmx) == 1
+        assert tm.lookup("各位代表") == ("Fellow Deputies,", 100.0)

@@ -57,7 +57,7 @@ def test_2019_recurring_sentences_get_official_english(
     # Recurring formulations (targets, policy lines, the closing) come back from other years.
     assert len(good) / len(pairs) >= 0.08
     assert len(exact) >= 40
-    for zh, m in good:
+    for _zh, m in good:
         assert m.score >= 90
         # The English is exactly another year's official English for the matched sentence.
         assert m.en in official[tm_key(m.zh)]

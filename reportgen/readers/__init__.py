@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -23,36 +24,62 @@ READERS = {
 
 
 def decode(data: bytes, *, source: str = "input") -> str:
-    """Bytes to text: UTF-8 (with or without BOM), UTF-16 (BOM or NUL pattern), GB18030/GBK.
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 LE/BE (with or without BOM), GB18030/GBK.
 
     Raises InputError when the bytes are not text in any of these encodings.
     """
     if not data.strip():
         raise InputError(f"{source}: the file is empty")
     if data.startswith(b"\xef\xbb\xbf"):
-        return _check_text(data[3:].decode("utf-8", errors="strict"), source)
+        return _check_text(_strict(data[3:], "utf-8"), source)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _check_text(data.decode("utf-16"), source)
-    head = data[:4000]
-    if head.count(b"\x00") > len(head) // 4:
-        # UTF-16 without BOM: every other byte of ASCII text is NUL.
-        even_nuls = head[::2].count(b"\x00")
-        odd_nuls = head[1::2].count(b"\x00")
-        enc = "utf-16-le" if odd_nuls > even_nuls else "utf-16-be"
-        try:
-            return _check_text(data.decode(enc), source)
-        except UnicodeDecodeError:
-            pass
+        enc = "utf-16-le" if data.startswith(b"\xff\xfe") else "utf-16-be"
+        return _check_text(_strict(data[2:], enc), source)
+    if b"\x00" in data[:65536]:
+        # UTF-8 and GBK text never contains NUL bytes; UTF-16 does (ASCII, newlines, U+3000).
+        best = max(
+            (
+                (_plausible(t), t)
+                for t in (_strict(data, e) for e in ("utf-16-le", "utf-16-be"))
+                if t
+            ),
+            default=(0.0, ""),
+        )
+        if best[0] >= 0.9:
+            return _check_text(best[1], source)
         raise InputError(f"{source}: not a text file (binary data)")
     for enc in ("utf-8", "gb18030"):
-        try:
-            return _check_text(data.decode(enc), source)
-        except UnicodeDecodeError:
-            continue
-    raise InputError(f"{source}: not text in UTF-8, UTF-16 or GB18030/GBK")
+        text = _strict(data, enc)
+        if text is not None and _plausible(text) >= 0.9:
+            return _check_text(text, source)
+    raise InputError(f"{source}: not a text file (not UTF-8, UTF-16 or GB18030/GBK text)")
 
 
-def _check_text(text: str, source: str) -> str:
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+# Characters a report is written in: ASCII, Latin-1, general punctuation, CJK symbols, kana,
+# common CJK ideographs, full-width forms. Bytes decoded in the wrong encoding land elsewhere.
+_PLAUSIBLE = re.compile(
+    r"[\t\n\r\x20-\x7e\u00a0-\u024f\u2000-\u206f\u2100-\u27bf\u3000-\u30ff\u4e00-\u9fff"
+    r"\uff00-\uffef\u2e80-\u2fdf\u3200-\u33ff\ufe30-\ufe4f]"
+)
+
+
+def _plausible(text: str) -> float:
+    sample = text[:20000]
+    if not sample:
+        return 0.0
+    return len(_PLAUSIBLE.findall(sample)) / len(sample)
+
+
+def _check_text(text: str | None, source: str) -> str:
+    if text is None:
+        raise InputError(f"{source}: not a text file (invalid bytes for its byte-order mark)")
     bad = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\t\n\r\f")
     if "\x00" in text or bad > max(3, len(text[:20000]) // 200):
         raise InputError(f"{source}: not a text file (control characters)")

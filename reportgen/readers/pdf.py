@@ -127,10 +127,13 @@ def _extract_chars(data: bytes, *, source: str) -> list[tuple[float, float, list
     except InputError:
         raise
     except Exception as e:  # pdfminer raises many kinds of errors on damaged files
-        chain = f"{type(e).__name__} {e} {type(e.__cause__).__name__ if e.__cause__ else ''}"
-        if re.search(r"password|encrypt", chain, re.I):
+        # pdfplumber wraps pdfminer's error: the cause is in args / __context__.
+        causes = [e, e.__cause__, e.__context__, *(a for a in e.args if isinstance(a, Exception))]
+        names = " ".join(type(c).__name__ for c in causes if c is not None)
+        if re.search(r"password|encrypt", names, re.I):
             raise InputError(f"{source}: the PDF is encrypted (password-protected)") from None
-        raise InputError(f"{source}: damaged or truncated PDF ({type(e).__name__})") from None
+        inner = next((c for c in causes[1:] if c is not None), e)
+        raise InputError(f"{source}: damaged or truncated PDF ({type(inner).__name__})") from None
 
 
 def _body_size(pages: Sequence[tuple[float, float, list[dict]]]) -> float | None:

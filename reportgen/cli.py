@@ -174,6 +174,61 @@ def facts(input: Path, fmt: str, kind: str | None, output: str) -> None:
     write_output(output, render_facts(found, format=fmt))
 
 
+@cli.command()
+@click.argument("input", type=input_path())
+@click.option("-o", "--output", default=None, help="Output file (- for stdout) [default: output/<input-stem>.pdf].")
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(["pdf", "docx", "html"]), default=None,
+    help="Output format [default: from -o's extension, else pdf].",
+)
+@click.option(
+    "--layout", type=click.Choice(["side-by-side", "interleaved", "separate"]),
+    default="side-by-side", show_default=True, help="How Chinese and English text are arranged.",
+)
+@click.option(
+    "--lang", type=click.Choice(["zh", "en", "zh-en"]), default="zh-en", show_default=True,
+    help="Which language columns to show.",
+)
+@click.option(
+    "--template", "template_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+    help="Folder with your own brief.html.j2 (HTML/PDF) and/or brief.docx (Word template).",
+)
+@click.option("--termbase", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Extra termbase file (TSV or YAML) on top of the shipped one.")
+@click.option("--tm", "tm_db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help=TM_DB_HELP)
+@click.option(
+    "--translator", type=click.Choice(["none", "argos", "openai"]), default="none",
+    show_default=True, help="Machine translation for what the TM does not cover (none: keep it Chinese).",
+)
+@click.option("--openai-base-url", default=None, help="OpenAI-compatible endpoint for --translator openai.")
+@click.option("--openai-model", default=None, help="Model name for --translator openai.")
+@click.option("--full/--summary", default=True, show_default=True,
+              help="Whole paragraphs, or each section's lead excerpt.")
+@handle_errors
+def brief(
+    input: Path, output: str | None, fmt: str | None, layout: str, lang: str,
+    template_dir: Path | None, termbase: Path | None, tm_db: Path | None, translator: str,
+    openai_base_url: str | None, openai_model: str | None, full: bool,
+) -> None:
+    """Render the bilingual briefing of a report (PDF, DOCX or HTML).
+
+    \b
+    Example:
+      reportgen brief seeds/huangzhong-2024-newspaper.txt -o output/huangzhong.pdf
+      reportgen brief report.docx -o brief.docx --layout interleaved --summary
+      reportgen brief report.txt -o brief.html --tm tm.db --lang en
+    """
+    from reportgen.writers.briefing import write_briefing
+
+    mt_options = {k: v for k, v in (("base_url", openai_base_url), ("model", openai_model)) if v}
+    write_briefing(
+        input, output=output, fmt=fmt, layout=layout, lang=lang, template_dir=template_dir,
+        termbase=termbase, tm=tm_db, translator=translator, full=full, mt_options=mt_options,
+        progress=lambda msg: click.echo(f"reportgen: {msg}", err=True),
+    )
+
+
 def main() -> None:
     cli(prog_name="reportgen")
 

@@ -227,6 +227,7 @@ class Briefing:
     full: bool
     translator: str
     key_figures: tuple[FigureGroup, ...]
+    headline: tuple[Figure, ...]
     comparisons: tuple[Comparison, ...]
     review_year: int | None
     plan_year: int | None
@@ -272,6 +273,7 @@ class Briefing:
             "full": self.full,
             "translator": self.translator,
             "key_figures": [g.to_dict() for g in self.key_figures],
+            "headline": [f.to_dict() for f in self.headline],
             "comparisons": [c.to_dict() for c in self.comparisons],
             "review_year": self.review_year,
             "plan_year": self.plan_year,
@@ -354,6 +356,21 @@ def pick_key_figures(
         unique.append((i, f))
     best = sorted(unique, key=lambda t: (-t[1].weight, t[0]))[:top]
     return tuple(f for _, f in sorted(best, key=lambda t: t[0]))
+
+
+def pick_headline(figures: Sequence[Figure], *, n: int = 3) -> tuple[Figure, ...]:
+    """The cover's few big numbers: the heaviest key figures with a named indicator (at least two
+    characters, not a bare count), one per indicator, earliest first among equals."""
+    named = [
+        (i, f) for i, f in enumerate(figures) if len(f.indicator_zh) >= 2 and f.weight >= 3
+    ] or list(enumerate(figures))
+    out: list[Figure] = []
+    for _, f in sorted(named, key=lambda t: (-t[1].weight, t[0])):
+        if all(f.indicator_zh != o.indicator_zh for o in out):
+            out.append(f)
+        if len(out) == n:
+            break
+    return tuple(out)
 
 
 # --- Matching review results with plan targets -----------------------------------------------
@@ -567,6 +584,7 @@ def build_briefing(
         full=full,
         translator=translator,
         key_figures=tuple(groups),
+        headline=pick_headline([f for g in groups for f in g.figures]),
         comparisons=comparisons,
         review_year=part_years.get(REVIEW) or (min(review_years) if review_years else None),
         plan_year=part_years.get(PLAN) or (max(plan_years) if plan_years else None),

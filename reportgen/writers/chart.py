@@ -24,7 +24,34 @@ def comparison_chart_svg(
 ) -> str:
     """Paired horizontal bars per indicator, the review result at 100 and the plan target scaled to
     it, labelled with both values as the report states them. Indicators in different units share one
-    axis this way. Returns an ``<svg>`` element (no XML prolog) to inline into HTML."""
+    axis this way. Returns an ``<svg>`` element (no XML prolog) to inline into HTML; "" if no data."""
+    data = _render(comparisons, "svg", review_label, plan_label, show_zh, show_en)
+    return _inline(data.decode("utf-8")) if data else ""
+
+
+def comparison_chart_png(
+    comparisons: Sequence[Comparison],
+    *,
+    review_label: str = "review",
+    plan_label: str = "plan",
+    show_zh: bool = True,
+    show_en: bool = True,
+    dpi: int = 200,
+) -> bytes:
+    """The same chart as PNG bytes (for Word, which cannot show SVG everywhere); b"" if no data."""
+    return _render(comparisons, "png", review_label, plan_label, show_zh, show_en, dpi=dpi)
+
+
+def _render(
+    comparisons: Sequence[Comparison],
+    fmt: str,
+    review_label: str,
+    plan_label: str,
+    show_zh: bool,
+    show_en: bool,
+    *,
+    dpi: int = 100,
+) -> bytes:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -32,7 +59,7 @@ def comparison_chart_svg(
 
     rows = [c for c in comparisons if c.review.value > 0]
     if not rows:
-        return ""
+        return b""
     rc = {
         "svg.fonttype": "none",  # keep text as <text>, searchable and selectable in the PDF
         "svg.hashsalt": "reportgen",  # stable ids: same input, same bytes
@@ -42,7 +69,8 @@ def comparison_chart_svg(
         "axes.linewidth": 0.6,
     }
     with plt.rc_context(rc):
-        height = 0.55 + 0.48 * len(rows)
+        lines = 1 + (show_zh and show_en)
+        height = 0.55 + (0.36 + 0.14 * lines) * len(rows)
         fig, ax = plt.subplots(figsize=(6.6, height))
         try:
             ys = list(range(len(rows)))[::-1]
@@ -84,11 +112,12 @@ def comparison_chart_svg(
             ax.tick_params(axis="y", length=0)
             ax.legend(loc="lower right", frameon=False, fontsize=7, ncol=2)
             fig.tight_layout(pad=0.3)
-            buf = io.StringIO()
-            fig.savefig(buf, format="svg", metadata={"Date": None})
+            buf = io.BytesIO()
+            meta = {"Date": None} if fmt == "svg" else {}
+            fig.savefig(buf, format=fmt, metadata=meta, dpi=dpi)
         finally:
             plt.close(fig)
-    return _inline(buf.getvalue())
+    return buf.getvalue()
 
 
 def _value(c: Comparison, *, review: bool, zh: bool) -> str:

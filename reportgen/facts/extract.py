@@ -10,7 +10,7 @@ from reportgen.facts import tables as T
 from reportgen.facts.english import render_en
 from reportgen.facts.fact import ACHIEVEMENT, CHANGE, LEVEL, TARGET, Fact
 from reportgen.facts.numbers import normalise_digits, parse_arabic, parse_chinese, scale_of
-from reportgen.model import PLAN, REVIEW, Document
+from reportgen.model import OTHER, PLAN, REVIEW, Document, Located
 
 
 def _alternation(words: Iterable[str], blockers: dict[str, tuple[str, ...]] | None = None) -> str:
@@ -43,6 +43,7 @@ CHANGE_RE = re.compile(
 )
 RANGE_GAP_RE = re.compile(rf"{WS}{_alternation(T.RANGE_CONNECTORS)}{WS}$")
 LIST_GAP_RE = re.compile(rf"{WS}[、和及与]{WS}$")
+YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
 CLAUSE_DELIMS = "，,。；;：:！？!?\n（）()“”‘’"
 QUOTE_RE = re.compile(r"[“\"‘「][^”\"’」]{0,15}[”\"’」]")
@@ -131,7 +132,8 @@ def _number(n: str, m: re.Match[str], quoted: list[tuple[int, int]]) -> _Hit | N
     if m.group("ar"):
         # PM2.5, G109, IPv6 (a hyphen after a digit is a range, handled later)
         if (
-            before.isascii()
+            before
+            and before.isascii()
             and (before.isalnum() or before in ".+-/")
             and (before != "-" or start < 2 or not n[start - 2].isdigit())
         ):
@@ -207,22 +209,37 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _cue_kind(text: str) -> str:
-    """Target or achievement from the cue words of a sentence; "" when they balance."""
+def _cue_kind(text: str, ref_year: int | None = None) -> str:
+    """Target or achievement from the cue words of a text; "" when they balance. Strong cues count
+    twice; a year before ``ref_year`` (the report's year) is a past result."""
     t = sum(text.count(c) * (2 if c in T.STRONG_TARGET_CUES else 1) for c in T.TARGET_CUES)
-    a = sum(text.count(c) * (2 if c.startswith("过去") else 1) for c in T.ACHIEVEMENT_CUES)
+    a = sum(
+        text.count(c) * (2 if c in T.STRONG_ACHIEVEMENT_CUES else 1) for c in T.ACHIEVEMENT_CUES
+    )
+    if ref_year is not None:
+        for m in YEAR_RE.finditer(text):
+            if int(m.group(1)) < ref_year:
+                a += 2
+            else:
+                t += 2
     if t == a:
         return ""
     return TARGET if t > a else ACHIEVEMENT
 
 
 def _sentence_kind(sentence_before: str, sentence: str, default: str, paragraph_kind: str) -> str:
-    """The kind of a number: the section says, a strong cue before it in the sentence overrides."""
+    """The kind of a number: the section says, a strong cue before it in the sentence overrides;
+    without a section kind, explicit cues of the sentence, then the paragraph's language."""
+    strong_target = any(c in sentence_before for c in T.STRONG_TARGET_CUES)
     if default == ACHIEVEMENT:
-        return TARGET if any(c in sentence_before for c in T.STRONG_TARGET_CUES) else ACHIEVEMENT
+        return TARGET if strong_target else ACHIEVEMENT
     if default == TARGET:
         return TARGET
-    return _cue_kind(sentence) or paragraph_kind or ACHIEVEMENT
+    if strong_target:
+        return TARGET
+    if any(c in sentence for c in T.STRONG_ACHIEVEMENT_CUES):
+        return ACHIEVEMENT
+    return paragraph_kind or _cue_kind(sentence) or ACHIEVEMENT
 
 
 def _indicator(text: str, hit: _Hit, clause_start: int, previous: str) -> str:
@@ -274,13 +291,21 @@ def extract_from_text(
 
 
 def _extract(
-    text: str, *, paragraph_id: str, kind: str, year: int | None, fallback: str
+    text: str,
+    *,
+    paragraph_id: str,
+    kind: str,
+    year: int | None,
+    fallback: str,
+    ref_year: int | None = None,
 ) -> list[Fact]:
     n = normalise_digits(text)
     hits = _scan(n)
     if not hits:
         return []
-    paragraph_kind = (_cue_kind(text) or fallback) if kind not in (ACHIEVEMENT, TARGET) else ""
+    paragraph_kind = (
+        (_cue_kind(text, ref_year) or fallback) if kind not in (ACHIEVEMENT, TARGET) else ""
+    )
     _distribute_lists(n, hits)
     spans = _sentences(text)
     facts: list[Fact] = []
@@ -370,23 +395,37 @@ def _distribute_lists(n: str, hits: list[_Hit]) -> None:
         i += len(group)
 
 
+def _stated_kind(loc: Located) -> str:
+    """Achievement or target when a heading says review or plan; "" when none does or the kind
+    was only inferred from the language of the part (too coarse for a mixed newspaper page)."""
+    for sec in reversed(loc.path):
+        if sec.kind != OTHER:
+            if sec.kind_inferred:
+                return ""
+            return {REVIEW: ACHIEVEMENT, PLAN: TARGET}.get(sec.kind, "")
+    return ""
+
+
 def extract_facts(doc: Document, *, kind: str | None = None) -> list[Fact]:
     """All facts of a document in reading order; ``kind`` keeps only achievements or targets."""
     facts: list[Fact] = []
     carried = ""
     for loc in doc.iter_located():
-        sec_kind = {REVIEW: ACHIEVEMENT, PLAN: TARGET}.get(loc.kind, "")
+        sec_kind = _stated_kind(loc)
         year = loc.year
-        # A paragraph with no section kind and no decisive cues follows the paragraph before it.
+        # Without a stated kind a paragraph's own cues decide; with none, the kind the structure
+        # step inferred for its part, else the paragraph before it.
+        fallback = {REVIEW: ACHIEVEMENT, PLAN: TARGET}.get(loc.kind, "") or carried
         found = _extract(
             loc.paragraph.text,
             paragraph_id=loc.paragraph.id,
             kind=sec_kind,
             year=year,
-            fallback=carried or ACHIEVEMENT,
+            fallback=fallback or ACHIEVEMENT,
+            ref_year=doc.year,
         )
         if not sec_kind:
-            carried = _cue_kind(loc.paragraph.text) or carried
+            carried = _cue_kind(loc.paragraph.text, doc.year) or carried
         for f in found:
             y = year
             if y is None and doc.year is not None:

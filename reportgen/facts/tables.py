@@ -263,6 +263,16 @@ TARGET_CUES: tuple[str, ...] = (
     "推进",
     "谋划",
     "着力",
+    "全力",
+    "加快",
+)
+STRONG_ACHIEVEMENT_CUES: tuple[str, ...] = (
+    "过去一年",
+    "过去五年",
+    "去年",
+    "同比",
+    "比上年",
+    "较上年",
 )
 ACHIEVEMENT_CUES: tuple[str, ...] = (
     "过去一年",
@@ -279,7 +289,8 @@ ACHIEVEMENT_CUES: tuple[str, ...] = (
     "较上年",
     "成功",
     "入选",
-    "共",
+    "圆满",
+    "荣获",
 )
 
 # Words before a number that make it part of a name or an ordinal, never a fact.

@@ -52,6 +52,7 @@ LEVEL_QUALIFIERS = frozenset(
     q for q in T.PREFIX_QUALIFIERS if q.endswith(("到", "至", "在")) or q.startswith("达")
 )
 PREFIX_LOOKBACK = 8
+TIMES_RE = re.compile(r"(\d+)[×xX*]$")
 
 
 @dataclass
@@ -73,6 +74,7 @@ class _Hit:
     high: float | None = None
     scale: float = 1.0  # the scale word's factor (2.82亿 -> 1e8), for a list neighbour to share
     subject: str = ""  # the indicator a 分别 list assigns
+    follows: bool = False  # a later member of a 分别 list without names: same indicator as before
 
 
 def _scan(n: str) -> list[_Hit]:
@@ -195,6 +197,14 @@ def _number(n: str, m: re.Match[str], quoted: list[tuple[int, int]]) -> _Hit | N
         c = CHANGE_RE.search(n[max(0, start - 12) : start - (len(window) - pre_end)])
         if c:
             hit.sign = T.CHANGE_VERBS[c.group("v")]
+    if hit.base == "个百分点" and not hit.sign:
+        near = n[max(0, start - 4) : start]
+        hit.sign = -1 if any(w in near for w in T.POINT_FALL_WORDS) else 1
+    times = TIMES_RE.search(n, max(0, start - 6), start)
+    if times and hit.base:
+        # 2×35万千瓦: two units of 350,000 kW
+        hit.value *= parse_arabic(times.group(1))
+        hit.q_start = times.start() if hit.q_start < 0 else min(hit.q_start, times.start())
     return hit
 
 
@@ -265,7 +275,10 @@ def _indicator(text: str, hit: _Hit, clause_start: int, previous: str) -> str:
                 pre, changed = pre[len(w) :], True
     pre = pre.strip(CLAUSE_DELIMS)
     rest = text[hit.end :]
-    cut = next((i for i, ch in enumerate(rest) if ch in CLAUSE_DELIMS or ch.isdigit()), len(rest))
+    cut = next(
+        (i for i, ch in enumerate(rest) if ch in CLAUSE_DELIMS or ch in "、和" or ch.isdigit()),
+        len(rest),
+    )
     post = re.sub(r"\s+", "", rest[:cut]).lstrip("的")[:16]
     if (
         hit.category in ("count", "people", "households")
@@ -318,7 +331,12 @@ def _extract(
             n.rfind(c, 0, h.q_start if h.q_start >= 0 else h.start) for c in CLAUSE_DELIMS
         )
         clause_start = max(clause_start + 1, s0, prev_end if prev_end > s0 else 0)
-        indicator = h.subject or _indicator(text, h, clause_start, previous)
+        if h.subject:
+            indicator = h.subject
+        elif h.follows and previous:
+            indicator = previous
+        else:
+            indicator = _indicator(text, h, clause_start, previous)
         fact_kind = _sentence_kind(text[s0 : h.start], sentence, kind, paragraph_kind)
         value = h.value * (h.sign or 1)
         measure = CHANGE if h.sign else LEVEL
@@ -387,12 +405,33 @@ def _distribute_lists(n: str, hits: list[_Hit]) -> None:
             if not g.sign:
                 g.sign = first.sign
         abs_k = max(0, h.start - 10) + k
-        c0 = max(n.rfind(c, 0, abs_k) for c in "，。；：,;:\n") + 1
-        subjects = [s for s in re.split(r"[、和及与]", re.sub(r"\s+", "", n[c0:abs_k])) if s]
-        if len(subjects) == len(group):
-            for g, s in zip(group, subjects, strict=True):
-                g.subject = s
+        subjects = _list_subjects(n, abs_k, len(group))
+        for j, g in enumerate(group):
+            if subjects:
+                g.subject = subjects[j]
+            elif j:
+                g.follows = True
         i += len(group)
+
+
+def _list_subjects(n: str, at: int, count: int) -> list[str]:
+    """The ``count`` names a 分别 list pairs with its numbers: from the clause before 分别, else
+    the clause before that (养老金、低保标准再次提高，月人均分别提高221元、90元)."""
+    end = at
+    for _ in range(2):
+        c0 = max(n.rfind(c, 0, end) for c in "，。；：,;:\n") + 1
+        words = [w for w in re.split(r"[、和及与]", re.sub(r"\s+", "", n[c0:end])) if w]
+        if len(words) == count:
+            last = words[-1]
+            c = CHANGE_RE.search(last)
+            if c and c.end() == len(last) and c.start() > 0:
+                last = last[: c.start()]
+            words[-1] = last.removesuffix("再次").removesuffix("均")
+            return words
+        if c0 <= 0 or n[c0 - 1] not in "，,":
+            break
+        end = c0 - 1
+    return []
 
 
 def _stated_kind(loc: Located) -> str:

@@ -105,7 +105,6 @@ UNITS: dict[str, tuple[str, float, str]] = {
     "头只": ("头只", 1.0, "count"),
     "羽": ("羽", 1.0, "count"),
     "支": ("支", 1.0, "count"),
-    "届": ("届", 1.0, "count"),
     "篇": ("篇", 1.0, "count"),
     "块": ("块", 1.0, "count"),
     "艘": ("艘", 1.0, "count"),
@@ -143,7 +142,6 @@ UNIT_BLOCKERS: dict[str, tuple[str, ...]] = {
     "笔": ("记", "墨"),
     "块": ("状", "化"),
     "张": ("家", "掖"),
-    "届": ("满", "时", "中"),
     "只": ("有", "是", "要", "能"),
     "项": ("目",),
     "村": ("民", "庄", "级", "落", "镇", "集", "社", "委"),
@@ -233,6 +231,10 @@ CHANGE_VERBS: dict[str, int] = {
     "削减": -1,
     "下调": -1,
 }
+
+# Words before a number of percentage points that make it a fall (比上年低0.2个百分点); a number of
+# points is always a difference, so it is a change even without a verb.
+POINT_FALL_WORDS: tuple[str, ...] = ("低", "下降", "降低", "回落", "减少", "收窄")
 
 # Words between the change verb and the number that keep it a change: 增长了6%, 同比增长, 分别增长.
 CHANGE_FILLERS: tuple[str, ...] = ("了", "分别", "均", "都", "各")
@@ -328,6 +330,19 @@ INDICATOR_STRIP_HEAD: tuple[str, ...] = (
 # Verbs after which the rest of the words name the indicator (湟中区完成国土绿化 -> 国土绿化).
 INDICATOR_CUT_AFTER: tuple[str, ...] = ("完成", "实现", "累计", "其中")
 INDICATOR_STRIP_TAIL: tuple[str, ...] = (
+    "完成",
+    "实现",
+    "累计完成",
+    "要",
+    "再",
+    "继续",
+    "由",
+    "从",
+    "拟按",
+    "拟",
+    "按",
+    "可",
+    "、",
     "同比",
     "比上年",
     "较上年",

@@ -1,0 +1,161 @@
+"""``reportgen parse``: outputs (json, md, text; file or stdout) and one-line errors for bad input."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reportgen.cli import cli
+from reportgen.model import Document
+from tests.conftest import corpus_file
+
+
+def encrypted_pdf() -> bytes:
+    """A minimal PDF protected by a user password (standard security handler, RC4 40-bit): the
+    password check fails before any content is read, so the content need not be encrypted."""
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+        b"<< /Filter /Standard /V 1 /R 2 /Length 40 /P -4 /O <"
+        + b"11" * 32
+        + b"> /U <"
+        + b"22" * 32
+        + b"> >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    out += b"trailer\n<< /Size %d /Root 1 0 R /Encrypt 4 0 R /ID [<%s> <%s>] >>\n" % (
+        len(objs) + 1,
+        b"ab" * 16,
+        b"ab" * 16,
+    )
+    out += b"startxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
+
+
+def weasyprint_pdf() -> bytes:
+    import weasyprint
+
+    html = '<html lang="zh-CN"><body style="font-family: \'Noto Serif CJK SC\'">'
+    html += "<h1>政府工作报告</h1>" + "<p>过去一年，经济运行总体平稳。</p>" * 40 + "</body></html>"
+    return weasyprint.HTML(string=html).write_pdf()
+
+
+def docx_bytes() -> bytes:
+    import docx
+
+    d = docx.Document()
+    d.add_heading("一、2023年工作回顾", level=1)
+    d.add_paragraph("过去一年，地区生产总值增长5%。" * 30)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+BAD_INPUTS: dict[str, tuple[str, Callable[[], bytes] | None, str]] = {
+    # name: (file name, bytes to write or None for no file, expected message fragment)
+    "empty": ("empty.txt", lambda: b"", "empty"),
+    "blank": ("blank.md", lambda: b"\n \n\t", "empty"),
+    "binary": ("blob.txt", lambda: bytes(range(256)) * 16, "not a text file"),
+    "unknown extension": ("report.xyz", lambda: "政府工作报告".encode(), "unknown file type"),
+    "truncated docx": ("cut.docx", lambda: docx_bytes()[:3000], "not a readable DOCX"),
+    "text named docx": ("fake.docx", lambda: b"hello", "not a readable DOCX"),
+    "truncated pdf": ("cut.pdf", lambda: weasyprint_pdf()[:1500], "damaged or truncated PDF"),
+    "not a pdf": ("fake.pdf", lambda: "政府工作报告".encode(), "not a PDF"),
+    "encrypted pdf": ("locked.pdf", encrypted_pdf, "encrypted"),
+    "bad json": ("doc.json", lambda: b'{"schema": "other"}', "not a reportgen document"),
+    "missing": ("missing.txt", None, "no such file"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INPUTS))
+def test_bad_input_is_one_line_exit_2_and_no_output(case: str, tmp_path: Path) -> None:
+    name, make, fragment = BAD_INPUTS[case]
+    src = tmp_path / name
+    if make is not None:
+        src.write_bytes(make())
+    out = tmp_path / "out.json"
+    result = CliRunner().invoke(cli, ["parse", str(src), "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("reportgen: error: "), result.stderr
+    assert fragment in lines[0]
+    assert "Traceback" not in result.output
+    assert result.stdout == ""
+    assert not out.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.json")] == []
+
+
+def test_directory_is_rejected(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["parse", str(tmp_path), "-o", str(tmp_path / "o.json")])
+    assert result.exit_code == 2
+    assert "is a directory" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "o.json").exists()
+
+
+def test_json_output_to_file_reads_back(tmp_path: Path) -> None:
+    src = corpus_file("state-council_2019_zh.txt")
+    out = tmp_path / "deep" / "doc.json"
+    result = CliRunner().invoke(cli, ["parse", str(src), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    doc = Document.from_dict(data)
+    assert doc.format == "text" and doc.year == 2019
+    assert [s.heading for s in doc.sections if s.heading][2] == "三、2019年政府工作任务"
+    assert len(doc.sections[-1].children) == 10
+    # The saved tree is itself an input.
+    again = CliRunner().invoke(cli, ["parse", str(out), "-f", "text"])
+    assert again.exit_code == 0
+    assert "三、2019年政府工作任务" in again.stdout
+
+
+@pytest.mark.parametrize("fmt", ["md", "text"])
+def test_md_and_text_outputs_to_stdout(fmt: str) -> None:
+    src = corpus_file("hailar-district_2014_zh.txt")
+    result = CliRunner().invoke(cli, ["parse", str(src), "-f", fmt, "-o", "-"])
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "政府工作报告" in out.splitlines()[0]
+    assert "一、2013年工作回顾" in out and "（一）经济保持较快发展" in out
+    if fmt == "md":
+        assert "## 一、2013年工作回顾 <!-- review 2013 -->" in out
+        assert "### （一）经济保持较快发展" in out
+    else:
+        assert "#" not in out
+
+
+@pytest.mark.parametrize("suffix", [".md", ".html", ".docx", ".pdf"])
+def test_every_format_parses_through_the_cli(suffix: str, tmp_path: Path) -> None:
+    src = tmp_path / f"report{suffix}"
+    body = "<p>过去一年，地区生产总值增长5%。</p>"
+    if suffix == ".md":
+        src.write_text("# 一、2023年工作回顾\n\n过去一年，地区生产总值增长5%。\n", encoding="utf-8")
+    elif suffix == ".html":
+        src.write_text(f"<h1>一、2023年工作回顾</h1>{body}", encoding="gb18030")
+    elif suffix == ".docx":
+        src.write_bytes(docx_bytes())
+    else:
+        import weasyprint
+
+        html = f'<html lang="zh-CN"><body><h1>一、2023年工作回顾</h1>{body * 3}</body></html>'
+        src.write_bytes(weasyprint.HTML(string=html).write_pdf())
+    result = CliRunner().invoke(cli, ["parse", str(src)])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["format"] == {".md": "markdown"}.get(suffix, suffix[1:])
+    part = data["sections"][0]
+    assert (part["heading"], part["kind"], part["year"]) == ("一、2023年工作回顾", "review", 2023)
+    assert part["paragraphs"][0]["text"].startswith("过去一年，地区生产总值增长5%。")

@@ -23,7 +23,11 @@ def _notes(result: DupesResult, source: str) -> dict[str, list[tuple[int, int, s
             if m.doc != source:
                 continue
             ref: Member = g.members[1] if k == 0 else g.members[0]
-            where = location(ref, with_doc=len(docs) > 1 or ref.doc != source)
+            if ref.doc == m.doc and ref.paragraph_id == m.paragraph_id:
+                side = "next" if ref.start > m.start else "previous"
+                where = f"the {side} {ref.unit} in this paragraph ({ref.paragraph_id})"
+            else:
+                where = location(ref, with_doc=len(docs) > 1 or ref.doc != source)
             out[m.paragraph_id].append((m.start, m.end, f"[{g.id}] {g.note(k, ref=where)}"))
     return out
 

@@ -7,12 +7,13 @@ import json
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
 
-from reportgen.translate import Englisher, MTError, Termbase, make_mt
+from reportgen.translate import Englisher, MTError, Termbase, TranslationMemory, make_mt
 from reportgen.translate.mt import OpenAITranslator
 
 
@@ -74,7 +75,8 @@ def test_openai_backend_translates_untranslated_prose(server: str) -> None:
     para = "科学分配衔接资金2.82亿元。实施以工代赈项目。"
     tr = eng.paragraph(para)
     assert tr.status == "mt" and tr.label == "MT" and tr.score is None
-    assert tr.text is not None and tr.text.count("EN(") == 2  # one request per sentence
+    # Consecutive uncovered sentences go in one request.
+    assert tr.text is not None and tr.text.count("EN(") == 1 and "2.82" in tr.text
     req = FakeChat.requests[0]
     assert req["path"] == "/v1/chat/completions" and req["auth"] == "Bearer secret"
     assert req["body"]["model"] == "qwen-mt" and req["body"]["messages"][0]["role"] == "system"
@@ -82,7 +84,27 @@ def test_openai_backend_translates_untranslated_prose(server: str) -> None:
     assert "以工代赈 = work-relief programs" in req["body"]["messages"][-1]["content"]
     # Headings the termbase covers never go to MT.
     assert eng.heading("优化空间布局 促进城乡融合").status == "terms"
-    assert len(FakeChat.requests) == 2
+    # A repeated passage is not sent twice.
+    assert eng.paragraph(para) == tr
+    assert len(FakeChat.requests) == 1
+
+
+def test_mt_fills_only_the_gaps_the_tm_leaves(server: str, tmp_path: Path) -> None:
+    tm = TranslationMemory.open(tmp_path / "tm.db")
+    tm.add_pairs(
+        [("各位代表：", "Fellow Deputies,"), ("农业再获丰收。", "Harvests were again good.")]
+    )
+    mt = make_mt("openai", base_url=server, model="m")
+    tr = Englisher(termbase=Termbase.load(), tm=tm, mt=mt).paragraph(
+        "农业再获丰收。新建高标准农田1.58万亩。"
+    )
+    tm.close()
+    assert tr.status == "mt"
+    # The TM sentence keeps its official English; only the uncovered one went to MT.
+    assert tr.text is not None and tr.text.startswith("Harvests were again good. EN(")
+    assert len(FakeChat.requests) == 1
+    prompt = FakeChat.requests[0]["body"]["messages"][-1]["content"]
+    assert prompt.endswith("新建高标准农田1.58万亩。") and "农业再获丰收" not in prompt
 
 
 def test_openai_options_from_environment(server: str, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -89,6 +89,7 @@ class Englisher:
         self.tm = tm
         self.mt = mt
         self.min_score = min_score
+        self._mt_cache: dict[str, str] = {}
 
     def _tm_sentence(self, sentence: str) -> list[TMMatch] | None:
         """TM matches covering one sentence: the whole sentence, else runs of its clauses."""
@@ -139,9 +140,20 @@ class Englisher:
             return Translation(whole, TERMS, None, "termbase", ((text, whole),))
         terms = tuple(self.termbase.terms_in(text))
         if self.mt is not None:
-            out = []
+            # TM English where it exists; each run of uncovered sentences goes to MT in one
+            # request, so the model sees context and a long report needs fewer calls.
+            out: list[str] = []
+            run: list[str] = []
             for s, p in zip(sentences, parts, strict=True):
-                out.append(p if p is not None else self.mt.translate(s, glossary=terms))
+                if p is None:
+                    run.append(s)
+                    continue
+                if run:
+                    out.append(self._mt("".join(run), terms))
+                    run = []
+                out.append(p)
+            if run:
+                out.append(self._mt("".join(run), terms))
             return Translation(" ".join(out), MT, None, "MT", terms)
         if terms:
             return Translation(None, TERMS, None, "terms only", terms)
@@ -161,10 +173,17 @@ class Englisher:
                 return Translation(_clean_en(hit.en), TM, hit.score, tm_label(hit.score))
         terms = tuple(self.termbase.terms_in(text))
         if self.mt is not None:
-            return Translation(self.mt.translate(text, glossary=terms), MT, None, "MT", terms)
+            return Translation(self._mt(text, terms), MT, None, "MT", terms)
         if terms:
             return Translation(None, TERMS, None, "terms only", terms)
         return Translation(None, NONE, None, "untranslated")
+
+    def _mt(self, zh: str, terms: tuple[tuple[str, str], ...]) -> str:
+        # Reports repeat themselves; a repeated passage costs one MT call, not two.
+        if zh not in self._mt_cache:
+            assert self.mt is not None
+            self._mt_cache[zh] = self.mt.translate(zh, glossary=terms)
+        return self._mt_cache[zh]
 
     def indicator(self, zh: str) -> str | None:
         """English for a fact's indicator, from the termbase only (None when not fully covered)."""

@@ -229,6 +229,159 @@ def brief(
     )
 
 
+DUPES_FORMATS = ("html", "pdf", "docx", "json")
+
+
+def _progress_bar(enabled: bool) -> Any:
+    """A progress callback drawing tqdm bars on stderr (when it is a terminal or asked for)."""
+    if not (enabled or sys.stderr.isatty()):
+        return None
+    from tqdm import tqdm
+
+    bars: dict[str, Any] = {}
+
+    def tick(stage: str, n: int) -> None:
+        bar = bars.get(stage)
+        if bar is None:
+            bar = bars[stage] = tqdm(desc=stage, unit="", file=sys.stderr, leave=False)
+        bar.update(n)
+
+    return tick
+
+
+def _read_all(paths: tuple[Path, ...], progress: bool) -> list[Any]:
+    from reportgen.readers import read_path
+
+    if progress or sys.stderr.isatty():
+        from tqdm import tqdm
+
+        paths = tuple(tqdm(paths, desc="reading", unit="file", file=sys.stderr, leave=False))
+    return [read_path(p) for p in paths]
+
+
+def _allow_list(allow: Path | None) -> tuple[str, ...]:
+    from reportgen.dupes import DEFAULT_ALLOW
+    from reportgen.errors import InputError
+
+    if allow is None:
+        return DEFAULT_ALLOW
+    try:
+        extra = allow.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(f"{allow}: cannot read the allow-list ({e})") from None
+    return DEFAULT_ALLOW + tuple(x.strip() for x in extra if x.strip() and not x.startswith("#"))
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=input_path())
+@click.option("--against", type=click.Path(dir_okay=False, path_type=Path),
+              help="Archive database (from `reportgen index add`) to check for reuse.")
+@click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout.")
+@click.option("-f", "--format", "fmt", type=click.Choice(DUPES_FORMATS), default=None,
+              help="Output format [default: from -o's extension, else json].")
+@click.option("--min-chars", type=click.IntRange(1), default=12, show_default=True,
+              help="Ignore passages with fewer letters/digits/CJK characters.")
+@click.option("--threshold", type=click.FloatRange(0.5, 1.0), default=0.8, show_default=True,
+              help="Lowest similarity (0.5-1) of a near copy.")
+@click.option("--allow", type=click.Path(dir_okay=False, path_type=Path),
+              help="File of phrases that may repeat (one a line), added to the built-in list.")
+@click.option("--kind", "kinds", multiple=True,
+              type=click.Choice(["exact", "numbers", "near", "contained"]),
+              help="Only these kinds (repeatable) [default: all].")
+@click.option("--progress", is_flag=True, help="Show progress bars even when stderr is not a terminal.")
+@handle_errors
+def dupes(inputs: tuple[Path, ...], against: Path | None, output: str, fmt: str | None,
+          min_chars: int, threshold: float, allow: Path | None, kinds: tuple[str, ...],
+          progress: bool) -> None:
+    """Find passages that repeat: within a report, across reports, or against an archive.
+
+    \b
+    Kinds are kept apart: exact copies, copies that differ only in numbers (a stale figure),
+    near copies (differences highlighted) and passages contained in longer ones. The DOCX is a
+    copy of the first input with a Word comment on every repeated passage.
+    Example:
+      reportgen dupes seeds/huangzhong-2024-newspaper.txt -o dupes.html
+      reportgen dupes 2015.txt 2014.txt -o dupes.docx
+      reportgen dupes new.txt --against archive.db --format json
+    """
+    from reportgen.dupes import KINDS, find_duplicates
+    from reportgen.writers import write_output
+
+    fmt = fmt or Path(output).suffix.lstrip(".").lower()
+    if fmt not in DUPES_FORMATS:
+        fmt = "json"
+    docs = _read_all(inputs, progress)
+    result = find_duplicates(
+        docs, against=against, min_chars=min_chars, threshold=threshold,
+        allow=_allow_list(allow), kinds=kinds or KINDS, progress=_progress_bar(progress),
+    )
+    data: str | bytes
+    if fmt == "json":
+        data = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "html":
+        from reportgen.writers.dupes_html import render_html
+
+        data = render_html(result)
+    elif fmt == "pdf":
+        from reportgen.writers.dupes_pdf import render_pdf
+
+        data = render_pdf(result)
+    else:
+        from reportgen.writers.dupes_docx import render_docx
+
+        data = render_docx(result, docs[0])
+    write_output(output, data)
+
+
+ARCHIVE_HELP = "Archive database [default: archive.db]."
+
+
+@cli.group()
+def index() -> None:
+    """The archive of earlier reports that `reportgen dupes --against` checks for reuse.
+
+    \b
+    Example:
+      reportgen index add corpus/*_zh.txt --db archive.db
+      reportgen index stats --db archive.db
+    """
+
+
+@index.command("add")
+@click.argument("files", nargs=-1, required=True, type=input_path())
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=Path("archive.db"),
+              show_default=True, help=ARCHIVE_HELP)
+@click.option("--min-chars", type=click.IntRange(1), default=12, show_default=True,
+              help="Ignore passages with fewer letters/digits/CJK characters.")
+@click.option("--progress", is_flag=True, help="Show progress bars even when stderr is not a terminal.")
+@handle_errors
+def index_add(files: tuple[Path, ...], db: Path, min_chars: int, progress: bool) -> None:
+    """Store every passage of FILES in the archive (a report already stored is skipped)."""
+    from reportgen.dupes import index_add as add
+
+    stats = add(_read_all(files, progress), db=db, min_chars=min_chars,
+                progress=_progress_bar(progress))
+    click.echo(f"{stats.db}: {stats.added} reports added, {stats.skipped} already there; "
+               f"{stats.documents} reports, {stats.passages} passages in total")
+
+
+@index.command("stats")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=Path("archive.db"),
+              show_default=True, help=ARCHIVE_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@handle_errors
+def index_stats(db: Path, as_json: bool) -> None:
+    """What the archive holds: reports, passages, years."""
+    from reportgen.dupes import index_stats as stats_of
+
+    s = stats_of(db)
+    if as_json:
+        click.echo(json.dumps(s.to_dict(), ensure_ascii=False))
+    else:
+        years = f", years {s.years[0]}-{s.years[-1]}" if s.years else ""
+        click.echo(f"{s.db}: {s.documents} reports, {s.passages} passages{years}")
+
+
 def main() -> None:
     cli(prog_name="reportgen")
 

@@ -382,6 +382,49 @@ def index_stats(db: Path, as_json: bool) -> None:
         click.echo(f"{s.db}: {s.documents} reports, {s.passages} passages{years}")
 
 
+@cli.command()
+@click.argument("reports", nargs=-1, required=True, type=input_path())
+@click.option("-o", "--output", default=None,
+              help="Output file; - for stdout. Default: output/<newest-report>-diff.<format>.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["html", "pdf", "docx", "json"]),
+              default=None,
+              help="Default: from -o's extension; json when -o is -; otherwise html.")
+@click.option("--no-facts", is_flag=True, help="Compare the text only, skip fact extraction.")
+@handle_errors
+def diff(reports: tuple[Path, ...], output: str | None, fmt: str | None, no_facts: bool) -> None:
+    """Compare reports year over year: changed paragraphs, facts, targets against results.
+
+    \b
+    One report: its review (last year's results) against its plan (this year's targets).
+    Two: old → new, side by side and as a redline; targets of year N against the results
+    report N+1 states. More: every consecutive pair plus an indicator × year table and chart.
+    Reports are put in order of the years they state, not the order given.
+    \b
+    Examples:
+      reportgen diff hailar_2013.txt hailar_2014.txt            # output/hailar_2014-diff.html
+      reportgen diff 2012.txt 2013.txt 2014.txt 2015.txt -o trend.pdf
+      reportgen diff old.txt new.txt -o tracked.docx            # Word tracked changes
+      reportgen diff old.txt new.txt -o -                       # JSON on stdout
+    """
+    from reportgen.diff import compare
+    from reportgen.readers import read_path
+    from reportgen.writers import write_output
+    from reportgen.writers.diff_html import render_diff
+
+    docs = [read_path(p) for p in reports]
+    if fmt is None:
+        suffix = Path(output).suffix.lower().lstrip(".") if output and output != "-" else ""
+        fmt = suffix if suffix in ("html", "pdf", "docx", "json") else (
+            "json" if output == "-" else "html")
+    result = compare(docs, with_facts=not no_facts)
+    if output is None:
+        newest = max(docs, key=lambda d: d.year or 0) if all(d.year for d in docs) else docs[-1]
+        output = str(Path("output") / f"{Path(newest.source).stem}-diff.{fmt}")
+    write_output(output, render_diff(result, fmt=fmt))
+    if output != "-":
+        click.echo(f"reportgen: wrote {output}", err=True)
+
+
 def main() -> None:
     cli(prog_name="reportgen")
 

@@ -251,6 +251,24 @@ def align_paragraphs(
     return [r[2] for r in rows]
 
 
+def with_move_origins(rows: list[ParagraphChange]) -> list[tuple[str, ParagraphChange]]:
+    """Rows in reading order plus a ``("ghost", row)`` entry where each moved paragraph used to
+    stand (after the row holding the old paragraph before it), so views can link both places."""
+    old_row: dict[int, int] = {}
+    for k, r in enumerate(rows):
+        for p in r.old:
+            old_row[p.index] = k
+    ghosts: dict[int, list[ParagraphChange]] = {}
+    for r in rows:
+        if r.status == MOVED and r.old:
+            ghosts.setdefault(old_row.get(r.old[0].index - 1, -1), []).append(r)
+    items: list[tuple[str, ParagraphChange]] = [("ghost", g) for g in ghosts.get(-1, [])]
+    for k, r in enumerate(rows):
+        items.append(("row", r))
+        items.extend(("ghost", g) for g in ghosts.get(k, []))
+    return items
+
+
 def _group_candidates(
     one: list[int],
     many: list[int],

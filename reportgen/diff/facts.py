@@ -204,12 +204,14 @@ def check_targets(targets: list[Any], results: list[Any], *, year: int | None) -
 def judge(target: Any, actual: Any | None) -> tuple[str, str, float | None]:
     """met / missed / unknown with the rule applied, honouring the target's qualifier:
     以上 (at least) and plain targets need actual ≥ target; 以内/控制在/以下 (at most) and price or
-    unemployment targets need actual ≤ target; 左右/约 (about) allow ±0.5 percentage point for
+    unemployment targets and cuts (下降, negative changes) need actual ≤ target; 左右/约 (about) allow ±0.5 percentage point for
     rates and ±2 % for levels on the wrong side; a range target counts from its near end."""
     if actual is None or actual.value is None or target.value is None:
         return UNKNOWN, "no result stated for this indicator", None
     q = (target.qualifier_meaning or "").lower()
-    ceiling = q == "at_most" or any(w in (target.indicator or "") for w in CEILING_WORDS)
+    # A cut (下降3% → -3) is met by cutting more, i.e. by a value at or below the target.
+    cut = target.measure == "change" and float(target.value) < 0
+    ceiling = cut or q == "at_most" or any(w in (target.indicator or "") for w in CEILING_WORDS)
     percent = (target.unit or "") in PERCENT_UNITS
     lo = target.low if target.low is not None else target.value
     hi = target.high if target.high is not None else target.value
@@ -234,4 +236,9 @@ def judge(target: Any, actual: Any | None) -> tuple[str, str, float | None]:
 
 
 def _fmt(x: float) -> str:
-    return f"{float(x):g}"
+    """282亿 rather than 2.82e+10: the way the reports write large numbers."""
+    x = float(x)
+    for size, word in ((1e8, "亿"), (1e4, "万")):
+        if abs(x) >= size and abs(x / size * 100 - round(x / size * 100)) < 1e-6:
+            return f"{x / size:g}{word}"
+    return f"{x:g}"

@@ -44,6 +44,56 @@ class Op:
         }
 
 
+def cut_ops(ops: tuple[Op, ...], *, side: str, lengths: list[int]) -> list[list[Op]]:
+    """Cut ops into pieces at the given text lengths of one side (``old`` or ``new``), for a
+    split or merge shown as several paragraphs. Text of the other side stays with the piece
+    where it starts."""
+    bounds: list[int] = []
+    total = 0
+    for n in lengths[:-1]:
+        total += n
+        bounds.append(total)
+    pieces: list[list[Op]] = [[] for _ in lengths]
+    part = 0
+    for op in ops:
+        text = op.old if side == "old" else op.new
+        start = op.old_start if side == "old" else op.new_start
+        while part < len(bounds) and text and start >= bounds[part]:
+            part += 1
+        cut_at = bounds[part] - start if part < len(bounds) else len(text)
+        if part < len(bounds) and 0 < cut_at < len(text):
+            # The op crosses a paragraph boundary on this side: split it there.
+            head, tail = text[:cut_at], text[cut_at:]
+            if side == "old":
+                first = Op(
+                    op.tag if op.tag != REPLACE else REPLACE, head, op.new, start, op.new_start
+                )
+                rest = Op(
+                    DELETE if op.tag != EQUAL else EQUAL,
+                    tail,
+                    tail if op.tag == EQUAL else "",
+                    start + cut_at,
+                    op.new_start + (cut_at if op.tag == EQUAL else len(op.new)),
+                )
+            else:
+                first = Op(op.tag, op.old, head, op.old_start, start)
+                rest = Op(
+                    INSERT if op.tag != EQUAL else EQUAL,
+                    tail if op.tag == EQUAL else "",
+                    tail,
+                    op.old_start + (cut_at if op.tag == EQUAL else len(op.old)),
+                    start + cut_at,
+                )
+            if op.tag == EQUAL:
+                first = Op(EQUAL, head, head, op.old_start, op.new_start)
+            pieces[part].append(first)
+            part += 1
+            pieces[part].append(rest)
+            continue
+        pieces[part].append(op)
+    return pieces
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences with their end punctuation; ``"".join(result) == text``."""
     return [m.group() for m in _SENTENCE.finditer(text) if m.group()]

@@ -1,0 +1,151 @@
+"""Facts across reports: targets vs results on the Hailar series, checked by hand, and the rules."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reportgen.cli import cli
+from reportgen.diff import compare
+from reportgen.diff.facts import judge
+from reportgen.facts import Fact
+from reportgen.readers import read_path
+from tests.conftest import corpus_file
+
+HAILAR = [f"hailar-district_{y}_zh.txt" for y in (2012, 2013, 2014, 2015)]
+
+# Verified by reading each 主要预期目标 paragraph and the next report's opening review paragraph:
+#   2012 plan: GDP +21% → 2013 report: "地区生产总值完成235.2亿元，同比增长18.5%"      missed
+#   2012 plan: 地方财政总收入 +24.6%, 20亿 → "完成20.67亿元，同比增长28.8%"             met
+#   2013 plan: GDP +20%, 282亿 → 2014 report: "完成253.7亿元，同比增长10.1%"           missed
+#   2013 plan: 地方财政总收入 +20%, 24.8亿 → "完成24.85亿元，同比增长20.3%"             met
+#   2013 plan: 区本级固定资产投资 +23% → "区本级全社会固定资产投资额完成90.7亿元，同比增长24.7%" met
+#   2013 plan: 社会消费品零售总额 +22% → "完成110.6亿元，同比增长13%"                   missed
+#   2014 plan: GDP +11% → 2015 report: "完成274.4亿元，同比增长9.1%"                   missed
+#   2014 plan: 区本级固定资产投资 +20%, 108.8亿 → "完成121.1亿元，同比增长33.5%"        met
+#   2014 plan: 城镇登记失业率 控制在4%以内 → "城镇登记失业率…3.79%"                     met (at most)
+EXPECTED = {
+    (2012, "地区生产总值", "change"): ("missed", 21.0, 18.5),
+    (2012, "地区生产总值", "level"): ("missed", 24e9, 235.2e8),
+    (2012, "地方财政总收入", "change"): ("met", 24.6, 28.8),
+    (2012, "地方财政总收入", "level"): ("met", 20e8, 20.67e8),
+    (2013, "地区生产总值", "change"): ("missed", 20.0, 10.1),
+    (2013, "地区生产总值", "level"): ("missed", 282e8, 253.7e8),
+    (2013, "地方财政总收入", "change"): ("met", 20.0, 20.3),
+    (2013, "地方财政总收入", "level"): ("met", 24.8e8, 24.85e8),
+    (2013, "区本级固定资产投资", "change"): ("met", 23.0, 24.7),
+    (2013, "社会消费品零售总额", "change"): ("missed", 22.0, 13.0),
+    (2014, "地区生产总值", "change"): ("missed", 11.0, 9.1),
+    (2014, "区本级固定资产投资", "change"): ("met", 20.0, 33.5),
+    (2014, "区本级固定资产投资", "level"): ("met", 108.8e8, 121.1e8),
+    (2014, "城镇登记失业率", "level"): ("met", 4.0, 3.79),
+}
+
+
+@pytest.fixture(scope="module")
+def hailar_series() -> object:
+    return compare([read_path(corpus_file(name)) for name in reversed(HAILAR)])
+
+
+def test_hailar_targets_against_next_years_results(hailar_series: object) -> None:
+    result = hailar_series
+    assert [d.year for d in result.docs] == [2012, 2013, 2014, 2015]  # argument order ignored
+    found = {(t.year, t.indicator, t.target.measure): t for t in result.targets}
+    for key, (verdict, target, actual) in EXPECTED.items():
+        t = found[key]
+        assert t.verdict == verdict, (key, t.rule)
+        assert t.target.value == pytest.approx(target)
+        assert t.actual.value == pytest.approx(actual)
+    assert "at most" in found[(2014, "城镇登记失业率", "level")].rule
+    # No target is judged against a result of another year.
+    assert all(t.actual is None or t.actual.year in (None, t.year) for t in result.targets)
+
+
+def test_hailar_series_table(hailar_series: object) -> None:
+    rows = {(s.indicator, s.measure): s for s in hailar_series.series}
+    gdp = rows[("地区生产总值", "change")]
+    by_year = dict(zip(gdp.years, zip(gdp.targets, gdp.actuals, strict=True), strict=True))
+    assert by_year[2013] == (20.0, 10.1)
+    assert by_year[2014] == (11.0, 9.1)
+    assert by_year[2015][0] == 8.0
+
+
+def test_changed_targets_between_plans(hailar_series: object) -> None:
+    changes = {(c.indicator, c.measure, c.kind): c for c in hailar_series.facts}
+    gdp = changes[("地区生产总值", "change", "target")]  # 2014 plan +11% → 2015 plan +8%
+    assert (gdp.old.value, gdp.new.value, gdp.change) == (11.0, 8.0, "down")
+    assert gdp.delta == pytest.approx(-3.0)
+    assert gdp.relative == pytest.approx(-3 / 11)
+
+
+def _fact(
+    value: float,
+    *,
+    unit: str = "%",
+    q: str = "",
+    measure: str = "change",
+    indicator: str = "地区生产总值",
+    kind: str = "target",
+) -> Fact:
+    return Fact(
+        indicator=indicator,
+        value=value,
+        unit=unit,
+        qualifier="",
+        qualifier_meaning=q,
+        low=None,
+        high=None,
+        measure=measure,
+        kind=kind,
+        year=2024,
+        sentence="",
+        paragraph_id="p1",
+        surface=f"{value:g}{unit}",
+        start=0,
+        end=0,
+        en="",
+    )
+
+
+def test_qualifiers_decide_the_verdict() -> None:
+    assert judge(_fact(5.0), _fact(5.0))[0] == "met"
+    assert judge(_fact(5.0, q="at_least"), _fact(4.9))[0] == "missed"
+    # 左右: half a percentage point below still counts, and the rule says so.
+    verdict, rule, _ = judge(_fact(5.0, q="about"), _fact(4.6))
+    assert verdict == "met" and "0.5pp" in rule
+    assert judge(_fact(5.0, q="about"), _fact(4.4))[0] == "missed"
+    # 以内 / 控制在: a ceiling.
+    assert judge(_fact(3.0, q="at_most"), _fact(2.1))[0] == "met"
+    assert judge(_fact(3.0, q="at_most"), _fact(3.2))[0] == "missed"
+    # Prices are capped even without a qualifier; a cut (下降3%) is met by cutting more.
+    cpi = _fact(3.0, indicator="居民消费价格")
+    assert judge(cpi, replace(cpi, value=3.4))[0] == "missed"
+    assert judge(_fact(-3.0, indicator="单位GDP能耗"), _fact(-3.5))[0] == "met"
+    # Levels: 2 % tolerance for about.
+    lvl = _fact(1000.0, unit="亿元", q="about", measure="level")
+    assert judge(lvl, replace(lvl, value=985.0))[0] == "met"
+    assert judge(lvl, None)[0] == "unknown"
+
+
+def test_cli_series_json_and_html(tmp_path: Path) -> None:
+    files = [str(corpus_file(n)) for n in HAILAR]
+    out = tmp_path / "series.json"
+    res = CliRunner().invoke(cli, ["diff", *files, "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["schema"] == "reportgen.diff/1" and data["mode"] == "series"
+    verdicts = {
+        (t["year"], t["indicator"], t["target"]["measure"]): t["verdict"] for t in data["targets"]
+    }
+    assert verdicts[(2013, "地区生产总值", "change")] == "missed"
+    assert len(data["pairs"]) == 2  # 2012→2013, 2013→2014; the latest pair is at the top
+    html_out = tmp_path / "series.html"
+    res = CliRunner().invoke(cli, ["diff", *files, "-o", str(html_out)])
+    assert res.exit_code == 0, res.output
+    page = html_out.read_text(encoding="utf-8")
+    assert "<svg" in page and "地区生产总值" in page and "Indicators by year" in page
+    assert "font-family" in page.split("<svg", 1)[1][:20000]  # text kept as text (fonttype none)

@@ -27,13 +27,14 @@ def _alternation(words: Iterable[str], blockers: dict[str, tuple[str, ...]] | No
 WS = r"[ \t\u3000\u00a0]*"
 UNIT = _alternation(T.UNITS, T.UNIT_BLOCKERS)
 SCALE = _alternation(T.SCALES)
+APPROX = _alternation(T.APPROX_MARKERS)
 CN_START = "一二两三四五六七八九十"
 CN_BODY = "零〇一二两三四五六七八九十百千万亿点"
 NUMBER_RE = re.compile(rf"(?P<ar>\d+(?:,\d{{3}})*(?:\.\d+)?)|(?P<cn>[{CN_START}][{CN_BODY}]*)")
 # What follows a number: an approximate marker (20余万元, 100多个), a scale, a unit; unit first so
 # that 千瓦/千米/万千瓦 are read as units rather than as the scale 千/万.
 TAIL_RE = re.compile(
-    rf"{WS}(?P<ap1>[余多])?{WS}(?:(?P<unit>{UNIT})|(?P<scale>{SCALE}){WS}(?P<ap2>[余多])?{WS}"
+    rf"{WS}(?P<ap1>{APPROX})?{WS}(?:(?P<unit>{UNIT})|(?P<scale>{SCALE}){WS}(?P<ap2>{APPROX})?{WS}"
     rf"(?P<unit2>{UNIT})?)?"
 )
 SUFFIX_RE = re.compile(rf"{WS}(?P<q>{_alternation(T.SUFFIX_QUALIFIERS)})")
@@ -137,7 +138,9 @@ def _number(n: str, m: re.Match[str], quoted: list[tuple[int, int]]) -> _Hit | N
             before
             and before.isascii()
             and (before.isalnum() or before in ".+-/")
-            and (before != "-" or start < 2 or not n[start - 2].isdigit())
+            and (
+                before != "-" or (start >= 2 and n[start - 2].isascii() and n[start - 2].isalpha())
+            )
         ):
             return None
         text = m.group("ar")
@@ -156,12 +159,13 @@ def _number(n: str, m: re.Match[str], quoted: list[tuple[int, int]]) -> _Hit | N
         if value_or_none is None:
             return None
         value = value_or_none
-        # Small Chinese numerals are slogans and articles (两个关键, 三个中心, 一批), not statistics.
-        if value <= 10 and not any(c in text for c in "百千万亿"):
-            return None
         end = start + len(text)
     tail = TAIL_RE.match(n, end)
     assert tail is not None  # every part is optional
+    # Small Chinese numerals are slogans and articles (两个关键, 三个中心, 一批), not statistics.
+    small = value <= 10 and not any(c in text for c in "百千万亿")
+    if m.group("cn") and small and not tail.group("scale"):
+        return None
     hit = _Hit(start=start, end=end, value=value)
     unit = tail.group("unit") or tail.group("unit2")
     scale = tail.group("scale") or ""
@@ -283,7 +287,7 @@ def _indicator(text: str, hit: _Hit, clause_start: int, previous: str) -> str:
     if (
         hit.category in ("count", "people", "households")
         and post
-        and (len(pre) <= 2 or pre.endswith(("等", "建成", "建设", "打造", "创建", "新建")))
+        and (len(pre) <= 4 or pre.endswith(("等", "建成", "建设", "打造", "创建", "新建")))
     ):
         return (pre.rstrip("等") + post)[-24:] if len(pre) <= 4 else post
     if pre:
@@ -378,7 +382,10 @@ def _extract(
 def _meaning(qualifier: str) -> str:
     if not qualifier:
         return ""
-    return T.PREFIX_QUALIFIERS.get(qualifier) or T.SUFFIX_QUALIFIERS.get(qualifier, "")
+    for table in (T.PREFIX_QUALIFIERS, T.SUFFIX_QUALIFIERS, T.APPROX_MARKERS):
+        if qualifier in table:
+            return table[qualifier]
+    return ""
 
 
 def _distribute_lists(n: str, hits: list[_Hit]) -> None:

@@ -190,7 +190,6 @@ PREFIX_QUALIFIERS: dict[str, str] = {
     "将近": "nearly",
     "约": "about",
     "大约": "about",
-    "左右": "about",
 }
 
 # Qualifiers written after the number (and its unit), longest first.
@@ -201,9 +200,10 @@ SUFFIX_QUALIFIERS: dict[str, str] = {
     "之内": "at_most",
     "左右": "about",
     "上下": "about",
-    "多": "exceeds",
-    "余": "exceeds",
 }
+
+# "More than" markers written between the number and its scale or unit: 100多个, 20余万元.
+APPROX_MARKERS: dict[str, str] = {"多": "exceeds", "余": "exceeds"}
 
 # Change verbs before a number: measure "change" with this sign (增长6% -> +6, 下降2.5% -> -2.5).
 # A verb followed by 到/至 states the new level instead (listed in PREFIX_QUALIFIERS above).

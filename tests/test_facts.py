@@ -1,0 +1,368 @@
+"""Facts step: numbers, units, scales, qualifiers, ranges, lists, changes, kinds and non-facts."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from reportgen.facts import ACHIEVEMENT, TARGET, Fact, extract_from_text
+from reportgen.facts import tables as T
+from reportgen.facts.english import render_en
+from reportgen.facts.numbers import parse_number
+
+
+def one(text: str, **kw: object) -> Fact:
+    facts = extract_from_text(text, **kw)  # type: ignore[arg-type]
+    assert len(facts) == 1, [(f.surface, f.value, f.unit) for f in facts]
+    return facts[0]
+
+
+def values(text: str, **kw: object) -> list[tuple[float, str]]:
+    return [(f.value, f.unit) for f in extract_from_text(text, **kw)]  # type: ignore[arg-type]
+
+
+# --- numbers and scales -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("2.82亿", 282_000_000),
+        ("15万", 150_000),
+        ("1.3万亿", 1.3e12),
+        ("一千二百万", 12_000_000),
+        ("两千", 2000),
+        ("三点五", 3.5),
+        ("1,234.5", 1234.5),
+        ("５４", 54),
+    ],
+)
+def test_parse_number(text: str, value: float) -> None:
+    got = parse_number(text)
+    assert got is not None and math.isclose(got, value)
+
+
+def test_parse_number_rejects_non_numbers() -> None:
+    assert parse_number("十四五") is None
+    assert parse_number("12abc") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("科学分配衔接资金2.82亿元。", 282_000_000, "元"),
+        ("农村劳动力转移就业15万人次。", 150_000, "人次"),
+        ("粮食产量稳定在1.3万亿斤。", 1.3e12, "斤"),
+        ("惠及群众一千二百万人。", 12_000_000, "人"),
+        ("新增装机容量12万千瓦。", 120_000, "千瓦"),
+        ("年发电量1.2亿千瓦时。", 1.2e8, "千瓦时"),
+        ("新建绿道5千米。", 5, "公里"),
+        ("资助贫困家庭学生5441.5 万 元。", 54_415_000, "元"),
+        ("设立7000万元专项基金。", 70_000_000, "元"),
+        ("项目储备3千万元。", 30_000_000, "元"),
+        ("新增学位3,630个。", 3630, "个"),
+        ("建成２个中心。", 2, "个"),
+    ],
+)
+def test_scaled_values(text: str, value: float, unit: str) -> None:
+    f = one(text)
+    assert math.isclose(f.value, value) and f.unit == unit
+
+
+# Every unit of the table, with its base unit and factor.
+@pytest.mark.parametrize("written", sorted(T.UNITS))
+def test_every_unit(written: str) -> None:
+    base, factor, _ = T.UNITS[written]
+    f = one(f"全年完成该指标12{written}。")
+    assert f.unit == base
+    assert math.isclose(f.value, 12 * factor)
+    assert f.surface == f"12{written}"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("涉及3方面工作。", None),
+        ("12个人所得税事项。", None),
+        ("建成5家庭农场。", None),
+        ("选派3名单位干部。", None),
+    ],
+)
+def test_unit_blockers(text: str, unit: str | None) -> None:
+    assert extract_from_text(text) == []
+
+
+# --- qualifiers ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("q", sorted(T.PREFIX_QUALIFIERS))
+def test_every_prefix_qualifier(q: str) -> None:
+    f = one(f"该项指标{q}12万元。")
+    assert f.qualifier == q
+    assert f.qualifier_meaning == T.PREFIX_QUALIFIERS[q]
+    assert f.value == 120_000
+    assert f.surface == f"{q}12万元"
+    # A qualifier that names the new level (提高到, 降至, 达到) never makes a change.
+    assert f.measure == "level"
+
+
+@pytest.mark.parametrize("q", sorted(T.SUFFIX_QUALIFIERS))
+def test_every_suffix_qualifier(q: str) -> None:
+    f = one(f"该项指标12万元{q}。")
+    assert (f.qualifier, f.qualifier_meaning, f.value) == (q, T.SUFFIX_QUALIFIERS[q], 120_000)
+    assert f.surface.endswith(q)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "marker"),
+    [("新建各类站点100多个。", 100, "个", "多"), ("争取资金20余万元。", 200_000, "元", "余")],
+)
+def test_approx_markers(text: str, value: float, unit: str, marker: str) -> None:
+    f = one(text)
+    assert (f.value, f.unit, f.qualifier, f.qualifier_meaning) == (value, unit, marker, "exceeds")
+
+
+def test_seed_qualifiers() -> None:
+    facts = extract_from_text("80%以上的村集体经济收入超10万元，覆盖率达 100%。")
+    assert [(f.value, f.qualifier, f.qualifier_meaning) for f in facts] == [
+        (80, "以上", "at_least"),
+        (100_000, "超", "exceeds"),
+        (100, "达", "reaches"),
+    ]
+
+
+# --- ranges -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("国内生产总值增长6%－6.5%。", 6, 6.5, "%"),
+        ("新建高标准农田3至5万亩。", 30_000, 50_000, "亩"),
+        ("新建高标准农田1.2万至1.5万亩。", 12_000, 15_000, "亩"),
+        ("每吨收费5到7元。", 5, 7, "元"),
+        ("增长6.5%-7%。", 6.5, 7, "%"),
+        ("控制在8%～10%。", 8, 10, "%"),
+    ],
+)
+def test_ranges(text: str, low: float, high: float, unit: str) -> None:
+    f = one(text)
+    assert (f.low, f.high, f.unit) == (low, high, unit)
+    assert f.value == low  # documented choice: a range's value is its low end
+
+
+def test_range_keeps_change_and_english() -> None:
+    f = one("国内生产总值增长6%－6.5%。")
+    assert f.measure == "change" and f.en == "up 6%–6.5%"
+    assert f.surface == "6%－6.5%"
+
+
+def test_from_to_is_two_levels_not_a_range() -> None:
+    facts = extract_from_text("报销比例由50%提高到60%。")
+    assert [(f.value, f.low, f.qualifier) for f in facts] == [(50, None, ""), (60, None, "提高到")]
+
+
+# --- changes and percentage points --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("地区生产总值增长6%。", 6, "%"),
+        ("单位能耗下降2.5%。", -2.5, "%"),
+        ("农业总产值同比增长 4.1%。", 4.1, "%"),
+        ("收入增长了12%。", 12, "%"),
+        ("财政补助标准增加30元。", 30, "元"),
+        ("经费压缩48.2%。", -48.2, "%"),
+        ("产量增长2倍。", 2, "倍"),
+        ("消费价格涨幅3%左右。", 3, "%"),
+    ],
+)
+def test_changes(text: str, value: float, unit: str) -> None:
+    f = one(text)
+    assert (f.measure, f.value, f.unit) == ("change", value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("城镇化率提高1.3个百分点。", 1.3),
+        ("失业率下降0.5个百分点。", -0.5),
+        ("比去年预算低0.2个百分点。", -0.2),
+        ("比去年预算高0.2个百分点。", 0.2),
+        ("占比提升2百分点。", 2),
+    ],
+)
+def test_percentage_points(text: str, value: float) -> None:
+    f = one(text)
+    assert (f.unit, f.measure, f.value) == ("个百分点", "change", value)
+
+
+@pytest.mark.parametrize(
+    "text", ["完成192.3亿元。", "新增学位3630个。", "科技进步贡献率提高到58.5%。", "失业率降至4%。"]
+)
+def test_levels(text: str) -> None:
+    assert one(text).measure == "level"
+
+
+# --- 分别 lists ---------------------------------------------------------------------------------
+
+
+def test_fenbie_list_names_and_qualifier() -> None:
+    facts = extract_from_text("森林覆盖率、草原综合植被覆盖度分别达38.17%、60.58%。")
+    assert [(f.indicator, f.value, f.qualifier, f.qualifier_meaning) for f in facts] == [
+        ("森林覆盖率", 38.17, "达", "reaches"),
+        ("草原综合植被覆盖度", 60.58, "达", "reaches"),
+    ]
+    assert [f.surface for f in facts] == ["达38.17%", "60.58%"]
+
+
+def test_fenbie_list_trailing_qualifier_and_change() -> None:
+    facts = extract_from_text("出口和进口分别增长7%和8%左右。")
+    assert [(f.indicator, f.value, f.qualifier, f.measure) for f in facts] == [
+        ("出口", 7, "左右", "change"),
+        ("进口", 8, "左右", "change"),
+    ]
+
+
+def test_fenbie_list_shares_unit_and_names_from_clause_before() -> None:
+    facts = extract_from_text(
+        "基本养老金、低保标准和环卫工人工资再次提高，月人均分别提高221元、90元和300元。"
+    )
+    assert [(f.indicator, f.value, f.unit) for f in facts] == [
+        ("基本养老金", 221, "元"),
+        ("低保标准", 90, "元"),
+        ("环卫工人工资", 300, "元"),
+    ]
+    facts = extract_from_text("两项指标分别高4.2和0.7个百分点。")
+    assert [(f.value, f.unit) for f in facts] == [(4.2, "个百分点"), (0.7, "个百分点")]
+
+
+def test_fenbie_decline_list() -> None:
+    facts = extract_from_text("政府会议和发文数量分别减少15.2%和20.3%。")
+    assert [(f.indicator, f.value) for f in facts] == [("政府会议", -15.2), ("发文数量", -20.3)]
+
+
+# --- non-facts ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年是全面贯彻落实党的二十大精神的开局之年。",  # years
+        "2月5日在第十四届人民代表大会第四次会议上。",  # dates, ordinals
+        "第一人民医院胸痛中心通过国家认证。",  # ordinal inside a name
+        "落实“2411”防返贫监测和帮扶机制。",  # quoted slogan
+        "以“三清三改”为抓手，完成“十四五”规划。",  # slogans
+        "依托5G新型智慧城区平台，改善PM2.5浓度，推广IPv6应用。",  # names with digits
+        "一是抓好项目建设，二是优化环境。",  # enumerations
+        "聚焦两个关键，锚定一个基地、三个中心，培育一批企业。",  # small Chinese numerals
+        "开展安全生产治本攻坚三年行动。",  # durations in names
+        "深化“十大专项行动”，上百万群众受益。",  # vague amounts
+        "中俄蒙国际汽车园4S店投入运营。",
+        "每100人拥有医生数量提高。",  # per-unit bases
+    ],
+)
+def test_non_facts(text: str) -> None:
+    assert extract_from_text(text) == [], text
+
+
+def test_gold_keeps_village_counts_inside_names() -> None:
+    # The seed's gold labels 共和镇27村 as a count of villages; we follow it.
+    assert values("实施共和镇27村、甘河滩镇3村等人畜饮水提质增效工程。") == [(27, "村"), (3, "村")]
+
+
+def test_chinese_numerals_that_are_statistics() -> None:
+    assert values("全年接待游客十五万人次，投资三点五亿元。") == [(150_000, "人次"), (3.5e8, "元")]
+
+
+# --- kinds, years, spans, indicators ------------------------------------------------------------
+
+
+def test_kind_default_and_overrides() -> None:
+    assert one("完成国土绿化4.1万亩。").kind == ACHIEVEMENT
+    assert one("力争完成国土绿化5.2万亩。", kind=ACHIEVEMENT).kind == TARGET
+    assert one("再建42个和美乡村。", kind=ACHIEVEMENT).kind == TARGET
+    # Plan sections use 完成 too: still a target.
+    assert one("完成国土绿化5.2万亩。", kind=TARGET).kind == TARGET
+    # Without a section kind, the sentence's cues decide.
+    assert one("过去一年，完成国土绿化4.1万亩。", kind="").kind == ACHIEVEMENT
+    assert one("确保资源化利用率达86%以上。", kind="").kind == TARGET
+
+
+def test_spans_point_into_the_paragraph() -> None:
+    text = "新建高标准农田 1.58 万亩，复耕撂荒地1.85万亩。"
+    facts = extract_from_text(text, paragraph_id="p7", year=2023)
+    assert [f.surface for f in facts] == ["1.58 万亩", "1.85万亩"]
+    for f in facts:
+        assert text[f.start : f.end] == f.surface
+        assert f.paragraph_id == "p7" and f.year == 2023
+        assert f.sentence == text
+
+
+def test_sentences_are_split() -> None:
+    facts = extract_from_text("新增学位3630个。城镇登记失业率1.08%。")
+    assert [f.sentence for f in facts] == ["新增学位3630个。", "城镇登记失业率1.08%。"]
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("新建高标准农田1.58万亩。", "新建高标准农田"),
+        ("城镇登记失业率1.08%。", "城镇登记失业率"),
+        ("过去一年，湟中区完成国土绿化4.1万亩。", "国土绿化"),
+        ("全区地区生产总值完成274.4亿元。", "地区生产总值"),
+        ("成功申报3个农村人居环境整治示范乡镇。", "成功申报农村人居环境整治示范乡镇"),
+    ],
+)
+def test_indicators(text: str, indicator: str) -> None:
+    assert one(text).indicator == indicator
+
+
+def test_to_dict_has_the_contract_keys() -> None:
+    d = one("投资2.3亿元。").to_dict()
+    assert list(d) == [
+        "indicator",
+        "value",
+        "unit",
+        "qualifier",
+        "qualifier_meaning",
+        "low",
+        "high",
+        "measure",
+        "kind",
+        "year",
+        "sentence",
+        "paragraph_id",
+        "surface",
+        "start",
+        "end",
+        "en",
+    ]
+
+
+# --- English ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "en"),
+    [
+        ("新建高标准农田1.58万亩。", "15,800 mu"),
+        ("分配衔接资金2.82亿元。", "282 million yuan"),
+        ("调查失业率5%左右。", "about 5%"),
+        ("城镇新增就业1200万人以上。", "over 12 million people"),
+        ("下降2.5%。", "down 2.5%"),
+        ("提高1.3个百分点。", "up 1.3 percentage points"),
+        ("转移就业15万人次。", "150,000 person-times"),
+        ("粮食产量1.3万亿斤。", "1.3 trillion jin"),
+        ("旅游接待人数突破600万人次。", "more than 6 million person-times"),
+    ],
+)
+def test_english(text: str, en: str) -> None:
+    assert one(text).en == en
+
+
+def test_render_en_singular_and_range() -> None:
+    assert render_en(1, "条") == "1 route"
+    assert render_en(30_000, "亩", low=30_000, high=50_000) == "30,000–50,000 mu"

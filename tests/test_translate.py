@@ -92,8 +92,17 @@ def test_heading_needs_every_phrase_covered(termbase: Termbase) -> None:
     # List numbers and years are carried over, not translated.
     assert termbase.heading("一、2023年工作回顾") == "1. Review of our work in 2023"
     assert termbase.heading("（二）深化改革创新") == "(2) Deepen reform and innovation"
-    # Composition from parts: 深化 + 改革开放.
+    # Composition from parts: 深化 + 改革开放; 的 reorders; a time word moves to the end.
     assert termbase.heading("深化改革开放") == "Deepen reform and opening up"
+    assert termbase.heading("（一）深入推进供给侧结构性改革。") == (
+        "(1) Further advance supply-side structural reform"
+    )
+    assert termbase.heading("今年经济社会发展的总体要求") == (
+        "Overall requirements of economic and social development this year"
+    )
+    # Subject + predicate, or too many parts: word-by-word English would be garbled, so none.
+    assert termbase.heading("城市建设全面加快") is None
+    assert termbase.heading("民生社会事业建设取得新进步") is None
 
 
 def test_fact_indicators_units_and_qualifiers_from_gold(termbase: Path) -> None:

@@ -14,8 +14,9 @@ from reportgen.paths import DATA_DIR
 SHIPPED = DATA_DIR / "termbase.tsv"
 COLUMNS = ("zh", "en", "variants", "kind", "note")
 # term: vocabulary found in running text; phrase: a headline phrase; unit / qualifier: what facts
-# carry; glue: a function word that may join two covered parts of a heading ("和" → "and").
-KINDS = ("term", "phrase", "unit", "qualifier", "glue")
+# carry; glue: a function word that may join two covered parts of a heading ("和" → "and");
+# word: general wording (深入推进, 加快) that composes headings but is not worth listing as a term.
+KINDS = ("term", "phrase", "unit", "qualifier", "glue", "word")
 
 # Headings split into phrases at spaces and punctuation; a leading list number is kept apart.
 _PHRASE_SPLIT = re.compile(r"[\s，,、；;：:。！!？?·•/]+")
@@ -23,7 +24,15 @@ _NUMBERING = re.compile(
     r"^\s*(?:[（(]?([一二三四五六七八九十]+)[）)]|([一二三四五六七八九十]+)、|(\d+)[.、．])\s*"
 )
 _NUMERAL = re.compile(r"\d+(?:\.\d+)?%?")
-_YEAR_LEAD = re.compile(r"((?:19|20)\d\d)年")
+_YEAR_LEAD = re.compile(r"((?:19|20)\d\d)年|(今年|明年|过去一年|过去五年)")
+_TIME_LEAD = {
+    "今年": "this year",
+    "明年": "next year",
+    "过去一年": "in the past year",
+    "过去五年": "over the past five years",
+}
+# More parts than this and word-by-word English stops being readable (民生社会事业建设…).
+_MAX_PARTS = 3
 _PAREN = re.compile(r"[（(]([^）)]*)[）)]")
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 
@@ -124,6 +133,12 @@ class Termbase:
         parts = best[n]
         if not parts or parts[0].kind == "glue" or parts[-1].kind == "glue":
             return None
+        if sum(1 for t in parts if t.kind != "glue") > _MAX_PARTS:
+            return None
+        if len(parts) > 1 and parts[-1].kind == "word":
+            # 城市建设全面加快: a verb or adverb last means subject + predicate, which word-by-word
+            # English would garble ("urban development comprehensively accelerate").
+            return None
         return parts
 
     def phrase(self, zh: str) -> str | None:
@@ -138,9 +153,19 @@ class Termbase:
         m = _YEAR_LEAD.match(s)
         if m and m.end() < len(s):
             rest = self.phrase(s[m.end() :])
-            return f"{rest} in {m.group(1)}" if rest else None
+            when = _TIME_LEAD[m.group(2)] if m.group(2) else f"in {m.group(1)}"
+            return f"{rest} {when}" if rest else None
         parts = self.segment(s)
-        return " ".join(t.en for t in parts if t.en) if parts else None
+        if not parts:
+            return None
+        # The one reordering of the glue grammar: X的Y → "Y of X".
+        de = [i for i, t in enumerate(parts) if t.kind == "glue" and t.zh == "的"]
+        if len(de) > 1:
+            return None
+        if de:
+            before, after = parts[: de[0]], parts[de[0] + 1 :]
+            return f"{_join(after)} of {_join(before)}"
+        return _join(parts)
 
     def heading(self, zh: str) -> str | None:
         """English for a heading, only when every phrase of it is covered by the termbase.
@@ -212,6 +237,10 @@ class Termbase:
             else:
                 i += 1
         return found
+
+
+def _join(parts: list[Term]) -> str:
+    return " ".join(t.en for t in parts if t.en)
 
 
 def _capitalize(en: str) -> str:

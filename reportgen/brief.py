@@ -18,6 +18,7 @@ TOP_PER_SECTION = 4
 MATCH_THRESHOLD = 80.0
 SUMMARY_CHARS = 160
 SENTENCE_END = re.compile(r"(?<=[。！？；])")
+_SPACES = re.compile(r"[\s\u3000]+")
 
 
 class FactLike(Protocol):
@@ -36,10 +37,11 @@ class FactLike(Protocol):
 
 
 class TranslationLike(Protocol):
-    text: str
+    text: str | None
     status: str
-    score: float
+    score: float | None
     label: str
+    terms: tuple[tuple[str, str], ...]
 
 
 class EnglisherLike(Protocol):
@@ -65,6 +67,7 @@ class Bilingual:
     status: str = UNTRANSLATED
     label: str = UNTRANSLATED
     score: float = 0.0
+    terms: tuple[tuple[str, str], ...] = ()
 
     @property
     def chinese_only(self) -> bool:
@@ -77,6 +80,7 @@ class Bilingual:
             "status": self.status,
             "label": self.label,
             "score": self.score,
+            "terms": [list(t) for t in self.terms],
         }
 
 
@@ -293,11 +297,14 @@ def _badge_family(label: str) -> str:
 
 
 def _english(tr: TranslationLike | None, zh: str) -> Bilingual:
-    if tr is None or not (tr.text or "").strip():
-        label = tr.label if tr is not None and tr.label else UNTRANSLATED
-        status = tr.status if tr is not None and tr.status else UNTRANSLATED
-        return Bilingual(zh, "", status, label, 0.0)
-    return Bilingual(zh, tr.text.strip(), tr.status, tr.label, float(tr.score or 0.0))
+    if tr is None:
+        return Bilingual(zh)
+    terms = tuple((str(a), str(b)) for a, b in (getattr(tr, "terms", ()) or ()))
+    text = (tr.text or "").strip()
+    if not text:
+        # Only termbase hits (or nothing): the paragraph stays Chinese, its terms listed apart.
+        return Bilingual(zh, "", tr.status or UNTRANSLATED, tr.label or UNTRANSLATED, 0.0, terms)
+    return Bilingual(zh, text, tr.status, tr.label, float(tr.score or 0.0), terms)
 
 
 def _heading(englisher: EnglisherLike | None, zh: str) -> Bilingual:
@@ -381,6 +388,11 @@ _VERB_PREFIX = re.compile(
     r"力争|确保|新|改造|提升|推广|培育|引进|达到|达)"
 )
 _NOISE = re.compile(r"[\s\u3000“”\"'‘’（）()、，,：:·]")
+# Names too generic to say two facts measure the same thing (an investment in 2023 and another
+# in 2024 are different projects).
+GENERIC_INDICATORS = frozenset(
+    {"投资", "资金", "项目", "金额", "总额", "数量", "规模", "面积", "人数", "人次", "户数", "个数"}
+)
 
 
 def normalise_indicator(name: str) -> str:
@@ -402,15 +414,21 @@ def match_indicators(
 ) -> list[tuple[FactLike, FactLike, float]]:
     """Pairs (review fact, plan fact, score) naming the same indicator in the same unit.
 
-    Names are compared after :func:`normalise_indicator` with rapidfuzz's ``ratio`` (0–100); pairs
+    Names are compared after :func:`normalise_indicator` with rapidfuzz's ``ratio`` (0–100), generic
+    names (投资, 资金 …) never match; pairs
     at or above ``threshold`` are taken best first, each fact at most once. Pure; small enough to
     move to a shared module later.
     """
     from rapidfuzz import fuzz
 
     cands: list[tuple[float, int, int]] = []
-    rnames = [normalise_indicator(f.indicator) for f in review]
-    pnames = [normalise_indicator(f.indicator) for f in plan]
+
+    def name(f: FactLike) -> str:
+        n = normalise_indicator(f.indicator)
+        return "" if n in GENERIC_INDICATORS else n
+
+    rnames = [name(f) for f in review]
+    pnames = [name(f) for f in plan]
     for i, r in enumerate(review):
         if not rnames[i]:
             continue
@@ -441,7 +459,7 @@ def _figure(fact: FactLike, englisher: EnglisherLike | None) -> Figure:
     return Figure(
         indicator_zh=fact.indicator,
         indicator_en=_indicator(englisher, fact.indicator),
-        value_zh=fact.surface,
+        value_zh=_SPACES.sub("", fact.surface),  # "1.58 万亩" as the damaged PDF text had it
         value_en=fact.en or "",
         value=float(fact.value),
         unit=fact.unit or "",

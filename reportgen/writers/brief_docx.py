@@ -295,15 +295,14 @@ def _cm(v: float) -> Any:
 def _english(para: Any, t: Bilingual) -> None:
     if t.en:
         add_run(para, t.en, size=8.5)
-    else:
-        add_run(
-            para,
-            "Chinese only — no translation memory, termbase or machine translation "
-            "covered this text.",
-            size=8,
-            color=MUTED,
-        )
+        _badge(para, t)
+        return
+    add_run(para, "Chinese only", size=8, color=MUTED)
     _badge(para, t)
+    if t.terms:
+        para.add_run().add_break()
+        glossary = "; ".join(f"{zh} {en}" for zh, en in t.terms)
+        add_run(para, f"Terms: {glossary}", size=7.5, color=MUTED)
 
 
 def _appendix(d: Any, b: Briefing) -> None:

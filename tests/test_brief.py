@@ -1,0 +1,327 @@
+"""Briefing: the model (key figures, review vs plan, English), HTML and DOCX read back, the CLI."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reportgen.brief import (
+    Briefing,
+    build_briefing,
+    lead_excerpt,
+    match_indicators,
+    normalise_indicator,
+)
+from reportgen.cli import cli
+from reportgen.facts import Fact, extract_facts
+from reportgen.readers import read_path
+from reportgen.translate import build_englisher
+from tests.conftest import SEED, corpus_file
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@pytest.fixture(scope="module")
+def seed_doc():
+    return read_path(SEED)
+
+
+@pytest.fixture(scope="module")
+def seed_briefing(seed_doc) -> Briefing:
+    """The seed with the shipped termbase and no TM and no MT (what `make brief` does)."""
+    englisher = build_englisher(tm_path=None, translator="none")
+    englisher.tm = None  # a TM at the user's default location must not leak into the test
+    return build_briefing(
+        seed_doc, facts=extract_facts(seed_doc), englisher=englisher, generated="2024-03-01"
+    )
+
+
+def _fact(indicator: str, value: float, unit: str, kind: str, **kw) -> Fact:
+    base = dict(
+        qualifier="",
+        qualifier_meaning="",
+        low=None,
+        high=None,
+        measure="level",
+        year=None,
+        sentence="",
+        paragraph_id="p1",
+        surface=f"{value:g}{unit}",
+        start=0,
+        end=0,
+        en="",
+    )
+    base.update(kw)
+    return Fact(indicator=indicator, value=value, unit=unit, kind=kind, **base)
+
+
+# --- the model -------------------------------------------------------------------------------
+
+
+def test_normalise_indicator_drops_leading_verbs_and_spaces():
+    assert normalise_indicator("新建高标准农田") == "高标准农田"
+    assert normalise_indicator("再建设 高标准农田") == "高标准农田"
+    assert normalise_indicator("新增学位") == "学位"
+
+
+def test_match_indicators_needs_same_unit_and_similar_name():
+    review = [
+        _fact("新建高标准农田", 15800, "亩", "achievement"),
+        _fact("新增学位", 3630, "个", "achievement"),
+        _fact("投资", 2.3e8, "元", "achievement"),
+        _fact("国土绿化", 41000, "亩", "achievement"),
+    ]
+    plan = [
+        _fact("再建设高标准农田", 25400, "亩", "target"),
+        _fact("学位", 3760, "个", "target"),
+        _fact("投资", 1.9e8, "元", "target"),  # generic: two different investments
+        _fact("国土绿化", 52000, "户", "target"),  # same name, other unit
+    ]
+    pairs = [(r.indicator, p.indicator) for r, p, _ in match_indicators(review, plan)]
+    assert pairs == [("新建高标准农田", "再建设高标准农田"), ("新增学位", "学位")]
+
+
+def test_lead_excerpt_keeps_whole_sentences():
+    text = "第一句话。" * 3 + "很长的第二句" * 40 + "。"
+    assert lead_excerpt(text, limit=12) == "第一句话。第一句话。"
+    assert lead_excerpt("只有一句很长的话" * 30) == "只有一句很长的话" * 30
+
+
+def test_seed_review_vs_plan(seed_briefing: Briefing):
+    got = {
+        (c.indicator_zh, c.review.value, c.plan.value, c.unit) for c in seed_briefing.comparisons
+    }
+    wanted = {("国土绿化", 41000, 52000), ("学位", 3630, 3760), ("高标准农田", 15800, 25400)}
+    for name, before, after in wanted:
+        assert any(name in ind and b == before and a == after for ind, b, a, _ in got), (name, got)
+    assert seed_briefing.review_year == 2023 and seed_briefing.plan_year == 2024
+    forest = next(c for c in seed_briefing.comparisons if "国土绿化" in c.indicator_zh)
+    assert (forest.review.value_zh, forest.plan.value_zh) == ("4.1万亩", "5.2万亩")
+    assert forest.change_text == "+26.8 %"
+    assert forest.indicator_en  # from the termbase
+
+
+def test_every_seed_heading_has_english_from_the_termbase(seed_doc, seed_briefing: Briefing):
+    headings = [s.heading for s in seed_briefing.sections if s.heading.zh]
+    assert len(headings) >= len([s for s in seed_doc.iter_sections() if s.heading])
+    for h in headings:
+        assert h.en and not CJK.search(h.en), h
+        assert h.status == "terms", h
+
+
+def test_every_seed_fact_has_english(seed_briefing: Briefing):
+    figures = [f for s in seed_briefing.sections for f in s.figures]
+    assert len(figures) >= 60
+    for f in figures:
+        assert f.value_en and not CJK.search(f.value_en), f
+        assert f.indicator_en, f
+
+
+def test_key_figures_prefer_money_and_rates(seed_briefing: Briefing):
+    groups = seed_briefing.key_figures
+    assert groups and all(1 <= len(g.figures) <= 4 for g in groups)
+    shown = [f for g in groups for f in g.figures]
+    assert any(f.unit.endswith("元") for f in shown) and any(f.unit == "%" for f in shown)
+    assert seed_briefing.headline and seed_briefing.headline[0].unit.endswith("元")
+
+
+def test_without_a_translator_uncovered_prose_stays_chinese(seed_briefing: Briefing):
+    paras = [p.text for s in seed_briefing.sections for p in s.paragraphs]
+    assert paras
+    for t in paras:
+        if t.label in ("terms only", "untranslated"):
+            assert t.en == "" and t.chinese_only
+        else:  # only the TM or a whole-termbase hit may give English without MT
+            assert t.status in ("tm", "terms"), t
+    assert seed_briefing.label_counts()
+
+
+# --- HTML ------------------------------------------------------------------------------------
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag, attrs):  # noqa: ANN001
+        self.tags.append(tag)
+
+
+def _brief(args: list[str]) -> tuple[int, str]:
+    res = CliRunner().invoke(cli, ["brief", *args])
+    return res.exit_code, res.output
+
+
+def test_seed_html_layouts_and_languages(tmp_path: Path):
+    out = {}
+    for layout in ("side-by-side", "interleaved", "separate"):
+        f = tmp_path / f"{layout}.html"
+        code, msg = _brief([str(SEED), "-o", str(f), "--layout", layout])
+        assert code == 0, msg
+        out[layout] = f.read_text(encoding="utf-8")
+    assert 'class="text pairs"' in out["side-by-side"]
+    assert 'class="text interleaved"' in out["interleaved"]
+    assert 'class="text separate"' in out["separate"]
+    html = out["side-by-side"]
+    assert html.startswith("<!DOCTYPE html>") and '<html lang="zh-CN">' in html
+    assert "<svg" in html and "<link" not in html and "src=" not in html  # self-contained
+    assert "国土绿化" in html and "4.1万亩" in html and "5.2万亩" in html and "41,000 mu" in html
+    assert "Review vs plan" in html and "Appendix for editors" in html
+    assert "undouble_headline" in html or "join_" in html  # the reader's repairs are listed
+
+    f = tmp_path / "zh.html"
+    assert _brief([str(SEED), "-o", str(f), "--lang", "zh", "--summary"])[0] == 0
+    zh = f.read_text(encoding="utf-8")
+    assert 'class="text single"' in zh and "Indicator</th>" not in zh and " …</p>" in zh
+
+
+def test_html_escapes_report_text(tmp_path: Path):
+    src = tmp_path / "evil.txt"
+    src.write_text(
+        "标题<script>alert(1)</script>\n\n一、工作回顾</style>&\n\n"
+        "过去一年，完成投资2.3亿元<script>x()</script>，A&B项目建成。\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "evil.html"
+    code, msg = _brief([str(src), "-o", str(out)])
+    assert code == 0, msg
+    html = out.read_text(encoding="utf-8")
+    assert "<script" not in html.lower()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert html.count("</style>") == 1  # only the stylesheet's own
+    assert "&lt;/style&gt;&amp;" in html and "A&amp;B" in html
+    parser = _Text()
+    parser.feed(html)
+    assert "script" not in parser.tags
+
+
+def test_user_template_folder_replaces_the_html_template(tmp_path: Path):
+    tpl = tmp_path / "tpl"
+    tpl.mkdir()
+    (tpl / "brief.html.j2").write_text(
+        '<!DOCTYPE html><html lang="zh-CN"><body><h1>MY HOUSE STYLE {{ b.title.zh }}</h1>'
+        "{% for s in b.sections %}<h2>{{ s.heading.zh }}</h2>{% endfor %}</body></html>",
+        encoding="utf-8",
+    )
+    out = tmp_path / "b.html"
+    code, msg = _brief([str(SEED), "-o", str(out), "--template", str(tpl)])
+    assert code == 0, msg
+    assert "MY HOUSE STYLE" in out.read_text(encoding="utf-8")
+
+
+def test_failed_render_leaves_no_file_and_keeps_the_old_one(tmp_path: Path):
+    tpl = tmp_path / "broken"
+    tpl.mkdir()
+    (tpl / "brief.html.j2").write_text("{% for x in %}", encoding="utf-8")
+    old = tmp_path / "old.html"
+    old.write_text("previous briefing", encoding="utf-8")
+    new = tmp_path / "new.html"
+    for target in (old, new):
+        res = CliRunner().invoke(
+            cli, ["brief", str(SEED), "-o", str(target), "--template", str(tpl)]
+        )
+        assert res.exit_code == 2
+        assert res.output.strip().splitlines()[-1].startswith("reportgen: error: template")
+        assert "Traceback" not in res.output
+    assert old.read_text(encoding="utf-8") == "previous briefing"
+    assert not new.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken", "old.html"]
+
+
+def test_cli_errors_are_one_line(tmp_path: Path):
+    code, msg = _brief([str(SEED), "-o", str(tmp_path / "b.odt")])
+    assert code == 2 and "give --format" in msg
+    code, msg = _brief([str(tmp_path / "missing.txt"), "-o", str(tmp_path / "b.html")])
+    assert code == 2 and "no such file" in msg
+
+
+def test_state_council_2019_recurring_sentences_get_official_english(tmp_path: Path):
+    """A TM of the other years' official English: 2019's recurring sentences reuse it, marked."""
+    years = [*range(2008, 2019), 2022]
+    files = [corpus_file(f"state-council_{y}_zh-en.txt") for y in years]
+    db = tmp_path / "tm.db"
+    res = CliRunner().invoke(cli, ["tm", "import", "--db", str(db), *map(str, files)])
+    assert res.exit_code == 0, res.output
+    src = corpus_file("state-council_2019_zh.txt")
+    out = tmp_path / "sc2019.html"
+    code, msg = _brief([str(src), "-o", str(out), "--tm", str(db)])
+    assert code == 0, msg
+    assert "translating" in msg and "rendering HTML" in msg  # progress on stderr
+    html = out.read_text(encoding="utf-8")
+    # "现在，我代表国务院，向大会报告政府工作……" opens every year's report.
+    official = (
+        "On behalf of the State Council, I will now report to you on the work of the government"
+    )
+    assert official in html
+    row = html[html.index(official) - 400 : html.index(official) + 400]
+    assert "TM 100 %" in row
+    assert html.count(">TM 100 %<") >= 3
+
+
+# --- DOCX ------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_docx(tmp_path_factory: pytest.TempPathFactory):
+    import docx
+
+    out = tmp_path_factory.mktemp("docx") / "seed.docx"
+    code, msg = _brief([str(SEED), "-o", str(out)])
+    assert code == 0, msg
+    return docx.Document(str(out))
+
+
+def test_docx_headings_for_the_navigation_pane(seed_docx, seed_briefing: Briefing):
+    h1 = [p.text for p in seed_docx.paragraphs if p.style.name == "Heading 1"]
+    h2 = [p.text for p in seed_docx.paragraphs if p.style.name == "Heading 2"]
+    assert any("精彩·2023" in t and "2023" in t for t in h1)
+    assert any("奋进·2024" in t for t in h1)
+    assert any("Key figures" in t for t in h1) and any("Appendix" in t for t in h1)
+    sec = next(s for s in seed_briefing.sections if s.level == 2 and s.heading.zh)
+    assert any(sec.heading.zh in t and sec.heading.en in t for t in h2)
+    assert seed_docx.core_properties.language == "zh-CN"
+    assert seed_docx.core_properties.title == seed_briefing.title.zh
+
+
+def test_docx_chinese_runs_have_east_asian_fonts(seed_docx):
+    from docx.oxml.ns import qn
+
+    chinese = [r for p in seed_docx.paragraphs for r in p.runs if CJK.search(r.text)]
+    chinese += [
+        r
+        for t in seed_docx.tables
+        for row in t.rows
+        for c in row.cells
+        for p in c.paragraphs
+        for r in p.runs
+        if CJK.search(r.text)
+    ]
+    assert len(chinese) > 100
+    for r in chinese:
+        rpr = r._element.rPr
+        assert rpr is not None and rpr.rFonts is not None, r.text
+        assert rpr.rFonts.get(qn("w:eastAsia")) == "Noto Serif CJK SC", r.text
+        assert rpr.find(qn("w:lang")).get(qn("w:eastAsia")) == "zh-CN"
+
+
+def test_docx_tables_repeat_headers_and_set_cell_widths(seed_docx):
+    from docx.oxml.ns import qn
+
+    headed = [
+        t
+        for t in seed_docx.tables
+        if t.rows[0]._tr.trPr is not None and t.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    ]
+    assert len(headed) >= 5
+    for t in headed:
+        for row in t.rows:
+            for cell in row.cells:
+                assert cell._tc.tcPr.find(qn("w:tcW")) is not None
+    footer = seed_docx.sections[0].footer._element.xml
+    assert "PAGE" in footer and "NUMPAGES" in footer
+    assert len(seed_docx.inline_shapes) == 1  # the review-vs-plan chart

@@ -160,3 +160,14 @@ def test_tmx_import(tmp_path: Path) -> None:
     with TranslationMemory.open(tmp_path / "t.db") as tm:
         assert tm.import_file(tmx) == 1
         assert tm.lookup("各位代表") == ("Fellow Deputies,", 100.0)
+
+
+def test_not_a_tm_file_and_help(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not an sqlite database, just some bytes " * 40)
+    pairs = tmp_path / "p.txt"
+    pairs.write_text("各位代表：\tFellow Deputies,\n", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["tm", "import", "--db", str(junk), str(pairs)])
+    assert res.exit_code == 2 and "not a reportgen translation memory" in res.output
+    res = CliRunner().invoke(cli, ["tm", "import", "--help"])
+    assert res.exit_code == 0 and "REPORTGEN_TM" in res.output and "tm.db" in res.output

@@ -300,7 +300,9 @@ def test_truncated_docx_is_an_input_error() -> None:
 # --- PDF (made with WeasyPrint, read back with pdfplumber) ------------------------------------
 
 NEWSPAPER_CSS = """
-@page { size: A3; margin: 1.5cm; @bottom-center { content: counter(page); font-size: 9pt } }
+@page { size: A3; margin: 1.5cm;
+        @top-right { content: "海拉尔日报  2012年3月1日  第" counter(page) "版"; font-size: 9pt }
+        @bottom-center { content: counter(page); font-size: 9pt } }
 body { font-family: "Noto Serif CJK SC"; font-size: 10pt; line-height: 1.5 }
 .paper { columns: %(columns)d; column-gap: 1.2cm }
 h1 { column-span: all; font-family: "Noto Sans CJK SC"; font-size: 28pt; font-weight: bold;
@@ -367,8 +369,9 @@ def test_pdf_newspaper_columns_read_back_in_order(hailar_2012: tuple[Document, b
     ]
     # Paragraphs that ran on into the next column were joined, and the joins are recorded.
     assert any(r.kind == "join_column_break" for r in doc.repairs)
-    # No page number leaked into the text.
+    # No page number or running head leaked into the text.
     assert not any(re.fullmatch(r"\d+", p.text) for p in doc.paragraphs())
+    assert "海拉尔日报" not in doc.text
 
 
 def test_pdf_two_columns_spanning_headlines_spaced_paragraphs() -> None:

@@ -78,12 +78,19 @@ def read(data: bytes, *, source: str) -> Document:
     body_size = _body_size(pages)
     if body_size is None:
         raise InputError(f"{source}: the PDF has no text layer (a scan?); run OCR first")
+    per_page = [_page_lines(chars, n, body_size) for n, (_, _, chars) in enumerate(pages)]
+    running = _running_heads(per_page, [h for _, h, _ in pages])
     lines: list[_Line] = []
-    for page_no, (width, height, chars) in enumerate(pages):
-        page_lines = _page_lines(chars, page_no, body_size)
-        page_lines = [ln for ln in page_lines if not _is_furniture(ln, height, body_size)]
-        lines.extend(_reading_order(page_lines, width, body_size))
-    items, repairs = _blocks(lines, body_size)
+    for page_lines, (width, height, _) in zip(per_page, pages, strict=True):
+        kept = [
+            ln
+            for ln in page_lines
+            if not _is_furniture(ln, height, body_size)
+            and not (_in_margin(ln, height) and _furniture_key(ln.text) in running)
+        ]
+        lines.extend(_reading_order(kept, width, body_size))
+    bold_body = _bold_share(lines, body_size) > 0.5
+    items, repairs = _blocks(lines, body_size, bold_cue=not bold_body)
     blocks: list[Block] = []
     out: list[str] = []
     pos = 0
@@ -175,10 +182,40 @@ def _page_lines(chars: list[dict], page: int, body: float) -> list[_Line]:
     return [ln for ln in out if ln.text]
 
 
+def _in_margin(line: _Line, height: float) -> bool:
+    return line.top > height * 0.9 or line.bottom < height * 0.1
+
+
 def _is_furniture(line: _Line, height: float, body: float) -> bool:
     """Page numbers in the top or bottom margin."""
-    in_margin = line.top > height * 0.9 or line.bottom < height * 0.1
-    return in_margin and bool(PAGE_NUMBER_RE.match(line.text)) and line.size <= body * 1.2
+    return (
+        _in_margin(line, height)
+        and bool(PAGE_NUMBER_RE.match(line.text))
+        and line.size <= body * 1.2
+    )
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def _running_heads(per_page: Sequence[Sequence[_Line]], heights: Sequence[float]) -> set[str]:
+    """Texts in the top or bottom margin of at least half the pages (running heads and feet,
+    "第 3 页 共 8 页"): page furniture, not report text."""
+    if len(per_page) < 2:
+        return set()
+    seen: Counter[str] = Counter()
+    for page_lines, height in zip(per_page, heights, strict=True):
+        seen.update({_furniture_key(ln.text) for ln in page_lines if _in_margin(ln, height)})
+    need = max(2, (len(per_page) + 1) // 2)
+    return {key for key, n in seen.items() if n >= need}
+
+
+def _bold_share(lines: Sequence[_Line], body: float) -> float:
+    """How much of the body-size text is bold; when most is, weight says nothing about headings."""
+    body_lines = [ln for ln in lines if abs(ln.size - body) <= 0.15 * body]
+    chars = sum(len(ln.text) for ln in body_lines)
+    return sum(len(ln.text) for ln in body_lines if ln.bold) / chars if chars else 0.0
 
 
 def _columns(lines: Sequence[_Line], width: float, body: float) -> list[tuple[float, float]]:
@@ -267,26 +304,31 @@ def _stands_alone(line: _Line, lines: Iterable[_Line], body: float) -> bool:
     return line.size > body * 1.1 or not above
 
 
-def _is_heading(line: _Line, body: float) -> bool:
+def _is_heading(line: _Line, body: float, *, bold_cue: bool = True) -> bool:
     if len(line.text) > MAX_HEADING_CHARS:
         return False
-    return line.size >= body * HEADING_SIZE or (line.bold and line.size >= body * BOLD_MIN_SIZE)
+    bold = bold_cue and line.bold and line.size >= body * BOLD_MIN_SIZE
+    return line.size >= body * HEADING_SIZE or bold
 
 
 def _blocks(
-    lines: Sequence[_Line], body: float
+    lines: Sequence[_Line], body: float, *, bold_cue: bool = True
 ) -> tuple[list[tuple[str, int | None, dict]], list[Repair]]:
     """Join lines into headings (same style, adjacent) and paragraphs (wrapped lines), using the
     first-line indent, short last lines, sentence ends and vertical gaps."""
     styles = sorted(
-        {(ln.size, ln.bold) for ln in lines if _is_heading(ln, body)},
+        {(ln.size, ln.bold) for ln in lines if _is_heading(ln, body, bold_cue=bold_cue)},
         key=lambda s: (-s[0], not s[1]),
     )
     rank = {s: i + 1 for i, s in enumerate(styles)}
     pitch = _line_pitch(lines, body)
     # Reports that indent first lines mark paragraphs that way; a short line that stops
     # mid-sentence is then only a wrap before an unbreakable run ("同比增长|67.3%").
-    indents = sum(1 for ln in lines if ln.col >= 0 and not _is_heading(ln, body) and _indented(ln))
+    indents = sum(
+        1
+        for ln in lines
+        if ln.col >= 0 and not _is_heading(ln, body, bold_cue=bold_cue) and _indented(ln)
+    )
     uses_indent = indents >= 3
     # Or by a blank line's worth of space between paragraphs.
     spaced = sum(
@@ -311,7 +353,7 @@ def _blocks(
         cur = []
 
     for ln in lines:
-        heading = _is_heading(ln, body)
+        heading = _is_heading(ln, body, bold_cue=bold_cue)
         if cur:
             prev = cur[-1]
             same_place = prev.page == ln.page and prev.col == ln.col

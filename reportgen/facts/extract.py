@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from reportgen.facts import tables as T
 from reportgen.facts.english import render_en
 from reportgen.facts.fact import ACHIEVEMENT, CHANGE, LEVEL, TARGET, Fact
-from reportgen.facts.numbers import normalise_digits, parse_arabic, parse_chinese, scale_of
+from reportgen.facts.numbers import normalise_digits, parse_arabic, parse_chinese, scale_of, scaled
 from reportgen.model import OTHER, PLAN, REVIEW, Document, Located
 
 
@@ -92,7 +92,7 @@ def _scan(n: str) -> list[_Hit]:
         gap = n[a.end : b.start]
         if b.base and RANGE_GAP_RE.fullmatch(gap):
             if (not a.base or a.base == b.base) and not _from_to(n, a.start):
-                lo = a.value * (a.factor if a.base else b.factor) * (1 if a.scaled else b.scale)
+                lo = scaled(a.value, a.factor if a.base else b.factor, 1 if a.scaled else b.scale)
                 raw[i] = replace(
                     b,
                     start=a.start,
@@ -105,10 +105,9 @@ def _scan(n: str) -> list[_Hit]:
                 )
                 raw[i + 1] = replace(b, base="")  # consumed into the range
         elif not a.base and b.base and LIST_GAP_RE.fullmatch(gap):
-            factor = (1 if a.scaled else b.scale) * b.factor
             raw[i] = replace(
                 a,
-                value=a.value * factor,
+                value=scaled(a.value, 1 if a.scaled else b.scale, b.factor),
                 unit_written=b.unit_written,
                 base=b.base,
                 factor=b.factor,
@@ -172,12 +171,12 @@ def _number(n: str, m: re.Match[str], quoted: list[tuple[int, int]]) -> _Hit | N
     if unit:
         base, factor, category = T.UNITS[unit]
         hit.unit_written, hit.base, hit.factor, hit.category = unit, base, factor, category
-        hit.value = value * scale_of(scale) * factor
+        hit.value = scaled(value, scale_of(scale), factor)
         hit.scaled = bool(scale)
         hit.end = tail.end()
     elif scale:
         # No unit yet: it may borrow one from the next number (1.2万至1.5万亩).
-        hit.value = value * scale_of(scale)
+        hit.value = scaled(value, scale_of(scale))
         hit.scaled = True
         hit.end = tail.end("scale")
     if scale and unit:
@@ -207,7 +206,7 @@ def _number(n: str, m: re.Match[str], quoted: list[tuple[int, int]]) -> _Hit | N
     times = TIMES_RE.search(n, max(0, start - 6), start)
     if times and hit.base:
         # 2×35万千瓦: two units of 350,000 kW
-        hit.value *= parse_arabic(times.group(1))
+        hit.value = scaled(hit.value, parse_arabic(times.group(1)))
         hit.q_start = times.start() if hit.q_start < 0 else min(hit.q_start, times.start())
     return hit
 

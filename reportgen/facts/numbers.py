@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from decimal import Decimal
 
 from reportgen.facts.tables import SCALES
 
@@ -37,6 +38,15 @@ def parse_chinese(s: str) -> float | None:
     return float(value)
 
 
+def scaled(value: float, *factors: float) -> float:
+    """``value`` times ``factors`` in decimal arithmetic, so 274.4 × 1e8 is 27440000000, not
+    27439999999.999996."""
+    d = Decimal(repr(value))
+    for f in factors:
+        d *= Decimal(repr(f))
+    return float(d)
+
+
 def scale_of(word: str) -> float:
     """The factor of a scale word (``万`` -> 1e4, ``万亿`` -> 1e12); 1 for an empty word."""
     return SCALES.get(word, 1.0) if word else 1.0
@@ -52,5 +62,5 @@ def parse_number(s: str) -> float | None:
         rest = s[m.end() :].strip()
         if rest and rest not in SCALES:
             return None
-        return parse_arabic(m.group()) * scale_of(rest)
+        return scaled(parse_arabic(m.group()), scale_of(rest))
     return parse_chinese(s)

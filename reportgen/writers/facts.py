@@ -34,7 +34,7 @@ def _cell(v: object) -> str:
     if v is None:
         return ""
     if isinstance(v, float):
-        return f"{v:.10g}" if v != int(v) or abs(v) >= 1e16 else str(int(v))
+        return str(int(v)) if v.is_integer() and abs(v) < 1e18 else repr(v)
     return str(v)
 
 

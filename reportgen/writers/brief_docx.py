@@ -187,17 +187,15 @@ def _figures_table(d: Any, b: Briefing, figs: tuple[Figure, ...]) -> None:
         if b.show_zh:
             vals.append((f.indicator_zh, None))
         if b.show_en:
-            vals.append(
-                (f.indicator_en, None) if f.indicator_en else (f"{f.indicator_zh} (no term)", MUTED)
-            )
+            vals.append((f.indicator_en, None) if f.indicator_en else ("—", MUTED))
         if b.show_zh:
             vals.append((f.value_zh, None))
         if b.show_en:
             vals.append((f.value_en or f.value_zh, None))
         kind = (
-            f.kind
-            + (" · change" if f.measure == "change" else "")
-            + (f" · {f.year}" if f.year else "")
+            ("result" if f.kind == "achievement" else f.kind)
+            + (f" {f.year}" if f.year else "")
+            + (" · Δ" if f.measure == "change" else "")
         )
         vals.append((kind, ACCENT if f.kind == "target" else MUTED))
         cells = table.add_row().cells

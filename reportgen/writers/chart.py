@@ -24,7 +24,7 @@ def comparison_chart_svg(
 ) -> str:
     """Paired horizontal bars per indicator, the review result at 100 and the plan target scaled to
     it, labelled with both values as the report states them. Indicators in different units share one
-    axis this way. Returns an ``<svg>`` element (no XML prolog) to inline into HTML; "" if no data."""
+    axis this way; rates (%) are left to the table. Returns an ``<svg>`` element (no XML prolog) to inline into HTML; "" if no data."""
     data = _render(comparisons, "svg", review_label, plan_label, show_zh, show_en)
     return _inline(data.decode("utf-8")) if data else ""
 
@@ -57,7 +57,8 @@ def _render(
     matplotlib.use("Agg")
     from matplotlib import pyplot as plt
 
-    rows = [c for c in comparisons if c.review.value > 0]
+    # Rates are compared in points in the table; as an index (8 % = 88 % of 9.1 %) they mislead.
+    rows = [c for c in comparisons if c.review.value > 0 and c.unit != "%"]
     if not rows:
         return b""
     rc = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -28,6 +29,7 @@ WS = r"[ \t\u3000\u00a0]*"
 UNIT = _alternation(T.UNITS, T.UNIT_BLOCKERS)
 SCALE = _alternation(T.SCALES)
 APPROX = _alternation(T.APPROX_MARKERS)
+SCALE_CHARS = frozenset("".join(T.SCALES))
 CN_START = "一二两三四五六七八九十"
 CN_BODY = "零〇一二两三四五六七八九十百千万亿点"
 NUMBER_RE = re.compile(rf"(?P<ar>\d+(?:,\d{{3}})*(?:\.\d+)?)|(?P<cn>[{CN_START}][{CN_BODY}]*)")
@@ -45,8 +47,10 @@ CHANGE_RE = re.compile(
 RANGE_GAP_RE = re.compile(rf"{WS}{_alternation(T.RANGE_CONNECTORS)}{WS}$")
 LIST_GAP_RE = re.compile(rf"{WS}[、和及与]{WS}$")
 YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+FULLWIDTH_RE = re.compile(r"[０-９．，％]")
 SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
 CLAUSE_DELIMS = "，,。；;：:！？!?\n（）()“”‘’"
+CLAUSE_RE = re.compile("[" + re.escape(CLAUSE_DELIMS) + "]")
 QUOTE_RE = re.compile(r"[“\"‘「][^”\"’」]{0,15}[”\"’」]")
 # Qualifiers after which the number is the new level, not the size of a change (提高到80%).
 LEVEL_QUALIFIERS = frozenset(
@@ -80,9 +84,14 @@ class _Hit:
 
 def _scan(n: str) -> list[_Hit]:
     """All numbers with a unit, in order, with ranges merged and list units shared (4.2和0.7个百分点)."""
-    quoted = [(m.start(), m.end()) for m in QUOTE_RE.finditer(n)]
+    quoted: list[tuple[int, int]] | None = None
     raw: list[_Hit] = []
     for m in NUMBER_RE.finditer(n):
+        cn = m.group("cn")
+        if cn and len(cn) == 1 and n[m.end() : m.end() + 1] not in SCALE_CHARS:
+            continue  # a lone 一…十 with no scale after it: 一是, 三个中心 (the common case, so early)
+        if quoted is None:
+            quoted = [(q.start(), q.end()) for q in QUOTE_RE.finditer(n)]
         hit = _number(n, m, quoted)
         if hit is not None:
             raw.append(hit)
@@ -315,7 +324,7 @@ def _extract(
     fallback: str,
     ref_year: int | None = None,
 ) -> list[Fact]:
-    n = normalise_digits(text)
+    n = normalise_digits(text) if FULLWIDTH_RE.search(text) else text
     hits = _scan(n)
     if not hits:
         return []
@@ -324,16 +333,16 @@ def _extract(
     )
     _distribute_lists(n, hits)
     spans = _sentences(text)
+    delims = [m.start() for m in CLAUSE_RE.finditer(n)]
     facts: list[Fact] = []
     prev_end = 0
     previous = ""
     for h in hits:
         s0, s1 = next(((a, b) for a, b in spans if a <= h.start < b), (0, len(text)))
         sentence = text[s0:s1].strip()
-        clause_start = max(
-            n.rfind(c, 0, h.q_start if h.q_start >= 0 else h.start) for c in CLAUSE_DELIMS
-        )
-        clause_start = max(clause_start + 1, s0, prev_end if prev_end > s0 else 0)
+        k = bisect.bisect_left(delims, h.q_start if h.q_start >= 0 else h.start)
+        clause_start = delims[k - 1] + 1 if k else 0
+        clause_start = max(clause_start, s0, prev_end if prev_end > s0 else 0)
         if h.subject:
             indicator = h.subject
         elif h.follows and previous:

@@ -254,6 +254,14 @@ class Briefing:
         lo, hi = min(self.years), max(self.years)
         return str(lo) if lo == hi else f"{lo}–{hi}"
 
+    @property
+    def figure_count(self) -> int:
+        return sum(len(s.figures) for s in self.sections)
+
+    @property
+    def paragraph_count(self) -> int:
+        return sum(len(s.paragraphs) for s in self.sections)
+
     def label_counts(self) -> dict[str, int]:
         """How many paragraphs got each kind of English (TM, MT, terms only, untranslated)."""
         counts: dict[str, int] = {}
@@ -366,10 +374,14 @@ def pick_key_figures(
 
 
 def pick_headline(figures: Sequence[Figure], *, n: int = 3) -> tuple[Figure, ...]:
-    """The cover's few big numbers: the heaviest key figures with a named indicator (at least two
-    characters, not a bare count), one per indicator, earliest first among equals."""
+    """The cover's few big numbers: the heaviest key figures with a specific indicator (not 投资 or
+    资金 alone, not a bare count), one per indicator, earliest first among equals."""
     named = [
-        (i, f) for i, f in enumerate(figures) if len(f.indicator_zh) >= 2 and f.weight >= 3
+        (i, f)
+        for i, f in enumerate(figures)
+        if len(f.indicator_zh) >= 2
+        and f.weight >= 3
+        and normalise_indicator(f.indicator_zh) not in GENERIC_INDICATORS
     ] or list(enumerate(figures))
     out: list[Figure] = []
     for _, f in sorted(named, key=lambda t: (-t[1].weight, t[0])):
@@ -551,10 +563,10 @@ def build_briefing(
         for p in sec.paragraphs:
             figs.extend(figures_by_pid.get(p.id, ()))
             for fact in fact_by_pid.get(p.id, ()):
-                # A result in the review part, a target in the plan part; other parts by the fact.
-                if fact.kind == "achievement" and kind != PLAN:
+                # The fact extractor already weighs the part's kind against the sentence's cues.
+                if fact.kind == "achievement":
                     review_facts.append(fact)
-                elif fact.kind == "target" and kind != REVIEW:
+                elif fact.kind == "target":
                     plan_facts.append(fact)
         if full:
             paras = tuple(

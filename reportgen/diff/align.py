@@ -169,6 +169,7 @@ def align_paragraphs(
             [na[i] for i in rest_a],
             [nb[j] for j in rest_b],
             scorer=Indel.normalized_similarity,
+            score_cutoff=0.25,  # below that nothing is used, and cut-off scoring is faster
             workers=1,
         )
 
@@ -191,14 +192,12 @@ def align_paragraphs(
 
     # 4. Similar pairs, best first.
     if scores is not None:
-        flat: list[tuple[float, int, int]] = []
-        for r, i in enumerate(rest_a):
-            if i in used_a:
-                continue
-            row = scores[r]
-            for c, j in enumerate(rest_b):
-                if row[c] >= threshold and j not in used_b:
-                    flat.append((float(row[c]), i, j))
+        rows_, cols_ = (scores >= threshold).nonzero()
+        flat = [
+            (float(scores[r, c]), rest_a[r], rest_b[c])
+            for r, c in zip(rows_.tolist(), cols_.tolist(), strict=True)
+            if rest_a[r] not in used_a and rest_b[c] not in used_b
+        ]
         flat.sort(key=lambda x: (-x[0], abs(x[1] - x[2])))
         for s, i, j in flat:
             if i in used_a or j in used_b:
@@ -282,15 +281,21 @@ def _group_candidates(
     swap: bool = False,
 ) -> list[tuple[float, tuple[int, ...], tuple[int, ...], str]]:
     """One paragraph against runs of 2–3 consecutive unmatched paragraphs on the other side."""
+    import numpy as np
     from rapidfuzz.distance import Indel
 
     pos = {j: c for c, j in enumerate(many)}
+    lens = np.array([len(n_many[j]) for j in many])
     out: list[tuple[float, tuple[int, ...], tuple[int, ...], str]] = []
     for r, i in enumerate(one):
         row = scores[r]
         best_single = float(row.max()) if len(row) else 0.0
-        # Parts of a split each resemble the whole a little; only look near those that do.
-        seeds = [many[c] for c in range(len(many)) if row[c] >= 0.25]
+        if best_single + gain > 1.0:
+            continue  # a near-identical single partner exists: not a split
+        # A part of a split is shorter than the whole and resembles it a little; look only
+        # next to the three best such parts.
+        ok = np.nonzero((row >= 0.25) & (lens < 0.85 * len(n_one[i])))[0]
+        seeds = [many[c] for c in ok[np.argsort(-row[ok])][:3]]
         seen: set[tuple[int, ...]] = set()
         best: tuple[float, tuple[int, ...]] | None = None
         for j in seeds:

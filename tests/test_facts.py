@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 
-from reportgen.facts import ACHIEVEMENT, TARGET, Fact, extract_from_text
+from reportgen.facts import ACHIEVEMENT, TARGET, Fact, extract_facts, extract_from_text
 from reportgen.facts import tables as T
 from reportgen.facts.english import render_en
 from reportgen.facts.numbers import parse_number
+from reportgen.readers import read_path
 
 
 def one(text: str, **kw: object) -> Fact:
@@ -366,3 +368,30 @@ def test_english(text: str, en: str) -> None:
 def test_render_en_singular_and_range() -> None:
     assert render_en(1, "条") == "1 route"
     assert render_en(30_000, "亩", low=30_000, high=50_000) == "30,000–50,000 mu"
+
+
+# --- document level: kinds without headings -----------------------------------------------------
+
+
+def test_document_without_part_headings_uses_cues(tmp_path: Path) -> None:
+    # A newspaper page: no 回顾/安排 headings, review and plan paragraphs mixed.
+    p = tmp_path / "page.txt"
+    p.write_text(
+        "过去一年，湟中区完成国土绿化4.1万亩，打造省级森林乡村2个。\n"
+        "农业总产值同比增长4.1%，新建高标准农田1.58万亩。\n"
+        "力争完成国土绿化5.2万亩，再创建省级森林乡村3个。\n"
+        "推进有害生物防治16.5万亩，加快建设高标准农田2.54万亩。\n",
+        encoding="utf-8",
+    )
+    facts = extract_facts(read_path(p))
+    assert [(f.surface, f.kind) for f in facts] == [
+        ("4.1万亩", ACHIEVEMENT),
+        ("2个", ACHIEVEMENT),
+        ("4.1%", ACHIEVEMENT),
+        ("1.58万亩", ACHIEVEMENT),
+        ("5.2万亩", TARGET),
+        ("3个", TARGET),
+        ("16.5万亩", TARGET),
+        ("2.54万亩", TARGET),
+    ]
+    assert [f.kind for f in extract_facts(read_path(p), kind=TARGET)] == [TARGET] * 4

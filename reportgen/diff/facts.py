@@ -223,19 +223,21 @@ def judge(target: Any, actual: Any | None) -> tuple[str, str, float | None]:
     if ceiling:
         bound = float(hi) + tol
         ok = value <= bound
-        rule = f"at most {_fmt(hi)}{target.unit or ''}"
+        rule = f"at most {format_number(hi)}{target.unit or ''}"
         gap = value - float(hi)
     else:
         bound = float(lo) - tol
         ok = value >= bound
-        rule = f"at least {_fmt(lo)}{target.unit or ''}"
+        rule = f"at least {format_number(lo)}{target.unit or ''}"
         gap = value - float(lo)
     if about:
-        rule += f" (左右/约: tolerance {_fmt(tol)}{'pp' if percent else (target.unit or '')})"
+        rule += (
+            f" (左右/约: tolerance {format_number(tol)}{'pp' if percent else (target.unit or '')})"
+        )
     return (MET if ok else MISSED), rule, gap
 
 
-def _fmt(x: float) -> str:
+def format_number(x: float) -> str:
     """282亿 rather than 2.82e+10: the way the reports write large numbers."""
     x = float(x)
     for size, word in ((1e8, "亿"), (1e4, "万")):

@@ -9,6 +9,7 @@ from typing import Any
 
 from reportgen.diff import DiffResult, PairDiff
 from reportgen.diff.align import EQUAL, ParagraphChange, with_move_origins
+from reportgen.diff.facts import format_number
 from reportgen.errors import RenderError
 
 FORMATS = ("html", "pdf", "docx", "json")
@@ -74,15 +75,25 @@ def _groups(pair: PairDiff) -> list[dict[str, Any]]:
     """Consecutive rows of one section (the new report's, or the old one's for removed text)."""
     groups: list[dict[str, Any]] = []
     items = with_move_origins(list(pair.paragraphs))
+    # Sections paired with a differently worded heading: show the old wording too.
+    renamed = {
+        sp.new_heading: sp.old_heading
+        for sp in pair.sections
+        if sp.new_heading and sp.old_heading and _last(sp.old_heading) != _last(sp.new_heading)
+    }
     # Moved rows and their ghosts link to each other.
     first_n: dict[tuple[str, int], int] = {}
     for n, (kind, r) in enumerate(items):
         first_n.setdefault((kind, id(r)), n)
     for n, (kind, r) in enumerate(items):
         side = r.new[0] if r.new and kind == "row" else (r.old[0] if r.old else r.new[0])
-        heading = side.heading or "（开头）"
+        if side not in r.new and groups:
+            heading = groups[-1]["heading"]  # removed text stays in the section it stood near
+        else:
+            heading = side.heading or "（开头）"
         if not groups or groups[-1]["heading"] != heading:
-            groups.append({"heading": heading, "rows": [], "changed": False})
+            was = renamed.get(side.heading) if side in r.new else None
+            groups.append({"heading": heading, "was": was, "rows": [], "changed": False})
         g = groups[-1]
         row = {
             "n": n,
@@ -102,6 +113,10 @@ def _groups(pair: PairDiff) -> list[dict[str, Any]]:
     return groups
 
 
+def _last(heading: str) -> str:
+    return heading.rsplit(" › ", 1)[-1]
+
+
 def _fact_text(f: Any) -> str:
     return f.surface if f is not None else "—"
 
@@ -119,7 +134,8 @@ def build_context(result: DiffResult, *, for_print: bool = False) -> dict[str, A
             "delta": _delta(c.delta, c.unit),
             "relative": f"{c.relative:+.1%}" if c.relative is not None else "",
         }
-        for c in result.facts
+        # Both plans state the indicator first; then new and dropped indicators.
+        for c in sorted(result.facts, key=lambda c: c.change in ("added", "removed"))
     ]
     targets = [
         {
@@ -167,7 +183,8 @@ def _delta(delta: float | None, unit: str) -> str:
         return ""
     if unit in ("%", "％"):
         return f"{delta:+.2g} pp"
-    return f"{delta:+,.6g} {unit}"
+    sign = "+" if delta > 0 else ""
+    return f"{sign}{format_number(delta)} {unit}"
 
 
 def _chart(result: DiffResult, *, limit: int = 6) -> Any:

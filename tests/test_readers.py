@@ -402,3 +402,25 @@ def test_pdf_without_text_layer_is_an_input_error() -> None:
     )
     with pytest.raises(InputError, match="no text layer"):
         read_bytes(pdf, kind="pdf", source="scan.pdf")
+
+
+def test_pdf_single_column_pages_and_block_indented_passages() -> None:
+    """Small pages (paragraphs run over page breaks), page numbers in the footer, and every
+    fourth paragraph set as a block-indented passage (all its lines start 6 em in)."""
+    source = read_path(corpus_file("hailar-district_2014_zh.txt"))
+    texts = [p.text for p in source.paragraphs()][:25]
+    body = "".join(
+        f'<p style="margin-left: 6em; text-indent: 0">{htmlmod.escape(t)}</p>'
+        if i % 4 == 3
+        else f"<p>{htmlmod.escape(t)}</p>"
+        for i, t in enumerate(texts)
+    )
+    css = (
+        '@page { size: A5; margin: 1.5cm; @bottom-center { content: "第" counter(page) "页" } }'
+        'body { font-family: "Noto Serif CJK SC"; font-size: 10pt; line-height: 1.6 }'
+        "p { text-indent: 2em; margin: 0; text-align: justify }"
+    )
+    html = f'<html lang="zh-CN"><head><style>{css}</style></head><body>{body}</body></html>'
+    doc = read_bytes(make_pdf(html), kind="pdf", source="a5.pdf")
+    assert paragraph_texts(doc) == [squash(t) for t in texts]
+    assert "第1页" not in doc.text

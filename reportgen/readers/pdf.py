@@ -225,22 +225,27 @@ def _columns(lines: Sequence[_Line], width: float, body: float) -> list[tuple[fl
     if not body_lines:
         return [(0.0, width)]
     starts = Counter(round(ln.x0) for ln in body_lines)
-    need = max(2, int(0.05 * len(body_lines)))
-    lefts: list[float] = []
-    for x, n in sorted(starts.items()):
-        if n < need:
-            continue
-        # Starts within a few characters of a column's left edge are its indented first lines.
-        if lefts and x - lefts[-1] < 5 * body:
-            continue
-        lefts.append(float(x))
-    if not lefts:
+    # Three lines starting at one x make a column (a short last column on the final page too).
+    need = min(3, max(2, int(0.05 * len(body_lines))))
+    candidates = sorted(float(x) for x, n in starts.items() if n >= need)
+    if not candidates:
         return [(0.0, width)]
+    lefts = [candidates[0]]
+    for x in candidates[1:]:
+        # Starts within a few characters of a column's left edge are its indented first lines.
+        if x - lefts[-1] < 5 * body:
+            continue
+        # A new column only if the lines to its left stop before it (a gutter), not when they run
+        # past it (a block-indented quotation or list inside one wide column).
+        mine = [ln for ln in body_lines if lefts[-1] - body <= ln.x0 < x - body]
+        crossing = sum(1 for ln in mine if ln.x1 > x - 0.5 * body)
+        if mine and crossing <= 0.3 * len(mine):
+            lefts.append(x)
     cols = []
     for i, left in enumerate(lefts):
-        right_bound = lefts[i + 1] if i + 1 < len(lefts) else width + 1
-        inside = [ln.x1 for ln in body_lines if left - body <= ln.x0 < right_bound - body]
-        cols.append((left, _right_edge([x for x in inside if x < right_bound], right_bound)))
+        bound = lefts[i + 1] if i + 1 < len(lefts) else width + 1
+        ends = [ln.x1 for ln in body_lines if left - body <= ln.x0 < bound - body and ln.x1 < bound]
+        cols.append((left, _right_edge(ends, bound)))
     # Narrow "columns" (a list of numbers, a caption) are not columns of text.
     cols = [c for c in cols if c[1] - c[0] >= 6 * body] or [(0.0, width)]
     return cols
@@ -268,7 +273,7 @@ def _reading_order(lines: list[_Line], width: float, body: float) -> list[_Line]
             if ln.x0 >= left - tol and ln.x1 <= right + tol:
                 ln.col = i
                 break
-    if len(cols) > 1:
+    if len({ln.col for ln in lines if ln.col >= 0}) > 1:
         for ln in lines:
             if ln.col >= 0 and _stands_alone(ln, lines, body):
                 ln.col = -1  # a headline above the columns that happens to fit in one of them
@@ -337,6 +342,16 @@ def _blocks(
         if a.page == b.page and a.col == b.col >= 0 and 1.3 * pitch < b.top - a.top < 4 * pitch
     )
     marked = uses_indent or spaced >= 3
+    # The usual first-line indent (two characters in Chinese typesetting).
+    offsets = Counter(
+        round(_offset(b))
+        for a, b in zip(lines, lines[1:], strict=False)
+        if a.page == b.page
+        and a.col == b.col >= 0
+        and _offset(b) - _offset(a) >= 0.8 * b.size
+        and not _is_heading(b, body, bold_cue=bold_cue)
+    )
+    first_indent = float(offsets.most_common(1)[0][0]) if offsets else None
     items: list[tuple[str, int | None, dict]] = []
     repairs: list[Repair] = []
     cur: list[_Line] = []
@@ -367,9 +382,13 @@ def _blocks(
                     and 0 <= ln.top - prev.bottom < 1.0 * ln.size
                 )
             elif same_place:
-                joins = _continues(prev, ln, pitch, marked=marked)
+                joins = _continues(
+                    prev, ln, pitch, marked=marked, first=len(cur) == 1, first_indent=first_indent
+                )
             else:
-                joins = _continues_after_break(prev, ln, uses_indent=uses_indent)
+                joins = _continues_after_break(
+                    prev, ln, uses_indent=uses_indent, first_indent=first_indent
+                )
                 if joins:
                     repairs.append(
                         Repair(
@@ -407,10 +426,30 @@ def _short(line: _Line) -> bool:
     return line.meta["col_right"] - line.x1 >= 1.8 * line.size
 
 
-def _continues(prev: _Line, line: _Line, pitch: float, *, marked: bool) -> bool:
+def _offset(line: _Line) -> float:
+    return line.x0 - line.meta["col_left"]
+
+
+def _continues(
+    prev: _Line,
+    line: _Line,
+    pitch: float,
+    *,
+    marked: bool,
+    first: bool = False,
+    first_indent: float | None = None,
+) -> bool:
+    """Does ``line`` continue the paragraph whose last line is ``prev`` (``first``: its only one)?"""
     if line.top - prev.top > 1.3 * pitch:
         return False  # a blank line between paragraphs
-    if _indented(line):
+    if first_indent is not None and abs(_offset(line) - first_indent) < 0.4 * line.size:
+        return False  # indented like the document's first lines
+    # Indented further than the line above: a first line. Measured against the line above, not
+    # the column, so that a block-indented passage (a quotation, a list) stays one paragraph.
+    if _offset(line) - _offset(prev) >= 0.8 * line.size:
+        return False
+    # The left edge moved out again after a block-indented passage (first lines excepted).
+    if not first and _offset(prev) - _offset(line) >= 0.8 * line.size:
         return False
     if not _short(prev):
         return True
@@ -422,10 +461,14 @@ def _continues(prev: _Line, line: _Line, pitch: float, *, marked: bool) -> bool:
     )
 
 
-def _continues_after_break(prev: _Line, line: _Line, *, uses_indent: bool) -> bool:
+def _continues_after_break(
+    prev: _Line, line: _Line, *, uses_indent: bool, first_indent: float | None = None
+) -> bool:
     """A paragraph runs on into the next column or page when the next column starts without an
     indent (in an indented layout) or the last line is full and stops mid-sentence."""
-    if prev.col < 0 or line.col < 0 or _indented(line):
+    if prev.col < 0 or line.col < 0 or _offset(line) - _offset(prev) >= 0.8 * line.size:
+        return False
+    if first_indent is not None and abs(_offset(line) - first_indent) < 0.4 * line.size:
         return False
     if uses_indent:
         return not _short(prev) or not prev.text.endswith(SENTENCE_END)

@@ -97,6 +97,10 @@ def test_known_edits_found_and_nothing_else(tmp_path: Path) -> None:
     reworded = next(r for r in changed if r is not num)
     assert reworded.old_text.strip()[:30] == marks["reword"]
     assert [op.tag for op in reworded.ops if op.tag != "equal"] == ["insert"]
+    # No heading was edited: every section pairs with its namesake.
+    sections = result.pairs[0].sections
+    assert sections and all(s.status in ("equal", "changed") for s in sections)
+    assert all(s.old_heading == s.new_heading for s in sections)
     # Everything else is equal: every paragraph of the old report is accounted for exactly once.
     n_old = sum(len(r.old) for r in rows)
     assert n_old == len(read_path(old).paragraphs())

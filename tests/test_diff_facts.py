@@ -149,3 +149,25 @@ def test_cli_series_json_and_html(tmp_path: Path) -> None:
     page = html_out.read_text(encoding="utf-8")
     assert "<svg" in page and "地区生产总值" in page and "Indicators by year" in page
     assert "font-family" in page.split("<svg", 1)[1][:20000]  # text kept as text (fonttype none)
+
+
+def test_single_report_compares_its_results_with_its_targets(tmp_path: Path) -> None:
+    out = tmp_path / "one.json"
+    src = corpus_file("hailar-district_2014_zh.txt")
+    res = CliRunner().invoke(cli, ["diff", str(src), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["mode"] == "single" and data["paragraphs"] == []
+    rows = {(f["indicator"], f["measure"]): f for f in data["facts"]}
+    gdp = rows[("地区生产总值", "change")]  # 2013 result +10.1% → 2014 target +11%
+    assert (gdp["old"]["value"], gdp["new"]["value"], gdp["change"]) == (10.1, 11.0, "up")
+    assert gdp["old"]["kind"] == "achievement" and gdp["new"]["kind"] == "target"
+
+
+def test_seed_results_2023_against_targets_2024(seed_path: Path) -> None:
+    result = compare([read_path(seed_path)])
+    assert result.mode == "single"
+    both = [c for c in result.facts if c.old is not None and c.new is not None]
+    assert both, "the seed states results and targets for shared indicators"
+    assert all(c.old.kind == "achievement" and c.new.kind == "target" for c in both)
+    assert all(c.change in ("same", "up", "down") for c in both)

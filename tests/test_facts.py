@@ -316,10 +316,19 @@ def test_sentences_are_split() -> None:
         ("过去一年，湟中区完成国土绿化4.1万亩。", "国土绿化"),
         ("全区地区生产总值完成274.4亿元。", "地区生产总值"),
         ("成功申报3个农村人居环境整治示范乡镇。", "成功申报农村人居环境整治示范乡镇"),
+        ("投资2.3亿元强化教育基础设施。", "教育基础设施投资"),
+        ("3座生活垃圾填埋场正常运行。", "生活垃圾填埋场"),
+        ("共和、多巴2个美丽城镇加快建设。", "美丽城镇"),
+        ("城镇调查失业率平均5.2%。", "城镇调查失业率"),
     ],
 )
 def test_indicators(text: str, indicator: str) -> None:
     assert one(text).indicator == indicator
+
+
+def test_indicators_of_a_list_of_counts() -> None:
+    facts = extract_from_text("8个景区、4条旅游精品线路提档升级，改造老旧小区15个、棚户区1650套。")
+    assert [f.indicator for f in facts] == ["景区", "旅游精品线路", "改造老旧小区", "棚户区"]
 
 
 def test_to_dict_has_the_contract_keys() -> None:

@@ -286,21 +286,44 @@ def _indicator(text: str, hit: _Hit, clause_start: int, previous: str) -> str:
             if pre.startswith(w):
                 pre, changed = pre[len(w) :], True
     pre = pre.strip(CLAUSE_DELIMS)
+    counted = hit.category in ("count", "people", "households")
+    if counted and pre and previous.endswith(pre):
+        pre = ""  # 8个景区、4条线路: the words before 4条 named the number before it
     rest = text[hit.end :]
     cut = next(
         (i for i, ch in enumerate(rest) if ch in CLAUSE_DELIMS or ch in "、和" or ch.isdigit()),
         len(rest),
     )
-    post = re.sub(r"\s+", "", rest[:cut]).lstrip("的")[:16]
+    post = _trim_post(re.sub(r"\s+", "", rest[:cut]).lstrip("的"))
+    if pre in T.INVEST_VERBS and post and hit.category.startswith("money"):
+        # 投资2.3亿元强化教育基础设施 -> 教育基础设施投资
+        return _strip_lead(post) + pre
     if (
-        hit.category in ("count", "people", "households")
+        counted
         and post
-        and (len(pre) <= 4 or pre.endswith(("等", "建成", "建设", "打造", "创建", "新建")))
+        and (
+            len(pre) <= 4
+            or "、" in pre  # 共和、多巴2个美丽城镇: names, then the count and what it counts
+            or pre.endswith(("等", "建成", "建设", "打造", "创建", "新建"))
+        )
     ):
         return (pre.rstrip("等") + post)[-24:] if len(pre) <= 4 else post
     if pre:
         return pre[-24:]
     return post or previous or verb
+
+
+def _trim_post(post: str) -> str:
+    """The noun after a number, up to the verb that follows it (3座生活垃圾填埋场正常运行)."""
+    cut = min((k for w in T.INDICATOR_POST_STOPS if (k := post.find(w)) > 0), default=len(post))
+    return post[: min(cut, 16)]
+
+
+def _strip_lead(post: str) -> str:
+    for w in T.INDICATOR_POST_LEADS:
+        if post.startswith(w) and len(post) > len(w) + 1:
+            return post[len(w) :]
+    return post
 
 
 def extract_from_text(

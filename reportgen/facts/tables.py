@@ -370,3 +370,39 @@ INDICATOR_STRIP_TAIL: tuple[str, ...] = (
     "控制",
     "达到了",
 )
+
+# Money verbs that name an amount spent on what follows it (投资2.3亿元强化教育基础设施).
+INVEST_VERBS: tuple[str, ...] = ("投资", "投入", "筹措", "争取", "安排", "拨付", "整合")
+# Verbs that start the object after an amount, dropped from the name (实施农业产业项目 -> 农业产业项目).
+INDICATOR_POST_LEADS: tuple[str, ...] = (
+    "实施",
+    "强化",
+    "用于",
+    "建设",
+    "新建",
+    "改造",
+    "完成",
+    "推进",
+    "加快",
+    "支持",
+    "对",
+)
+# Words that end the noun after a count (8个景区、4条旅游精品线路提档升级 -> 旅游精品线路).
+INDICATOR_POST_STOPS: tuple[str, ...] = (
+    "正常",
+    "达到",
+    "通过",
+    "加快",
+    "投入",
+    "实现",
+    "全部",
+    "顺利",
+    "开工",
+    "完工",
+    "建成",
+    "提档",
+    "被",
+    "得到",
+    "纳入",
+    "入选",
+)

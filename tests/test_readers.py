@@ -424,3 +424,16 @@ def test_pdf_single_column_pages_and_block_indented_passages() -> None:
     doc = read_bytes(make_pdf(html), kind="pdf", source="a5.pdf")
     assert paragraph_texts(doc) == [squash(t) for t in texts]
     assert "第1页" not in doc.text
+
+
+def test_pdf_bold_body_text_does_not_make_every_line_a_heading() -> None:
+    paras = ["过去一年，全区地区生产总值完成253.7亿元，同比增长10.1%。" * 3] * 4
+    body = "".join(f"<p>{t}</p>" for t in paras)
+    html = (
+        '<html lang="zh-CN"><head><style>body { font-family: "Noto Sans CJK SC"; font-weight: bold;'
+        " font-size: 11pt } p { text-indent: 2em; margin: 0 } h1 { font-size: 20pt }</style></head>"
+        f"<body><h1>一、2013年工作回顾</h1>{body}</body></html>"
+    )
+    doc = read_bytes(make_pdf(html), kind="pdf", source="bold.pdf")
+    assert headings(doc) == [(1, "一、2013年工作回顾")]
+    assert paragraph_texts(doc) == [squash(t) for t in paras]

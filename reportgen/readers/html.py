@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from reportgen.model import Block, Document
 from reportgen.readers import outline_levels
 from reportgen.readers.markdown import join_lines
-from reportgen.readers.text import clean_line
+from reportgen.readers.text import INDENT, clean_line
 from reportgen.structure import build_document
 
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
@@ -117,7 +117,7 @@ def read(text: str, *, source: str) -> Document:
     out: list[str] = []
     pos = 0
     for body, level in parser.blocks:
-        body = clean_line(body.replace("\u00a0", " ").strip(" \u3000"), front=len(blocks) < 8)
+        body = clean_line(body.replace("\u00a0", " ").strip(INDENT), front=len(blocks) < 8)
         if not body:
             continue
         blocks.append(Block(body, pos, pos + len(body), heading_level=level))

@@ -1,0 +1,73 @@
+"""Diff HTML in a real headless Chromium: the two panes scroll together, sections fold together."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reportgen.cli import cli
+from tests.conftest import corpus_file
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+# Scroll the old pane to a row far down, let the page react, record the top row of each pane;
+# then close a section in the new pane and record whether its twin in the old pane closed too.
+PROBE = """
+<script>
+window.addEventListener("load", () => {
+  const [left, right] = document.querySelectorAll(".pane");
+  const rows = left.querySelectorAll(".row");
+  const pick = rows[Math.floor(rows.length * 0.6)];
+  left.scrollTop += pick.getBoundingClientRect().top - left.getBoundingClientRect().top;
+  setTimeout(() => {
+    const top = (pane) => {
+      const y = pane.getBoundingClientRect().top;
+      const r = [...pane.querySelectorAll(".row")].find(
+        (e) => e.getBoundingClientRect().height && e.getBoundingClientRect().bottom > y + 1);
+      return r ? r.getAttribute("data-row") : null;
+    };
+    const out = {picked: pick.getAttribute("data-row"), left: top(left), right: top(right),
+                 leftScroll: left.scrollTop, rightScroll: right.scrollTop};
+    const d = right.querySelector("details[open]");
+    d.open = false;
+    setTimeout(() => {
+      const twin = left.querySelector('details[data-g="' + d.getAttribute("data-g") + '"]');
+      out.twinOpen = twin.open;
+      document.body.setAttribute("data-probe", JSON.stringify(out));
+    }, 100);
+  }, 300);
+});
+</script>
+</body>"""
+
+
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium not installed")
+def test_panes_scroll_and_fold_together(tmp_path: Path) -> None:
+    old = corpus_file("hailar-district_2013_zh.txt")
+    new = corpus_file("hailar-district_2014_zh.txt")
+    out = tmp_path / "diff.html"
+    res = CliRunner().invoke(cli, ["diff", str(old), str(new), "-o", str(out), "--no-facts"])
+    assert res.exit_code == 0, res.output
+    probe = tmp_path / "probe.html"
+    probe.write_text(out.read_text(encoding="utf-8").replace("</body>", PROBE), encoding="utf-8")
+    cmd = [
+        CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1200,900",
+        "--virtual-time-budget=5000", "--dump-dom", probe.as_uri(),
+    ]  # fmt: skip
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=90)
+    m = re.search(r'data-probe="([^"]*)"', done.stdout)
+    assert m, done.stderr[-2000:]
+    r = json.loads(html.unescape(m.group(1)))
+    assert r["left"] == r["picked"]
+    assert r["right"] == r["left"]  # the new pane followed to the same paragraph
+    assert r["rightScroll"] != r["leftScroll"]  # ... which sits at a different height there
+    assert r["twinOpen"] is False

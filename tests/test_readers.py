@@ -437,3 +437,16 @@ def test_pdf_bold_body_text_does_not_make_every_line_a_heading() -> None:
     doc = read_bytes(make_pdf(html), kind="pdf", source="bold.pdf")
     assert headings(doc) == [(1, "一、2013年工作回顾")]
     assert paragraph_texts(doc) == [squash(t) for t in paras]
+
+
+def test_pdf_page_without_text_is_skipped_with_a_warning(caplog: pytest.LogCaptureFixture) -> None:
+    html = (
+        '<html lang="zh-CN"><body style="font-family: \'Noto Serif CJK SC\'">'
+        "<h1>一、2013年工作回顾</h1><p>全年地区生产总值增长10%。</p>"
+        '<div style="break-before: page; width: 5cm; height: 5cm; background: #333"></div>'
+        "</body></html>"
+    )
+    with caplog.at_level("WARNING"):
+        doc = read_bytes(make_pdf(html), kind="pdf", source="mixed.pdf")
+    assert [p.text for p in doc.paragraphs()] == ["全年地区生产总值增长10%。"]
+    assert any("page(s) 2 have no text layer" in r.getMessage() for r in caplog.records)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -13,6 +14,8 @@ from reportgen.model import Block, Document, Repair
 from reportgen.readers import outline_levels
 from reportgen.readers.text import clean_line
 from reportgen.structure import build_document
+
+log = logging.getLogger(__name__)
 
 BOLD_FONT_RE = re.compile(r"bold|black|heavy|semibold|demi|extrab|ultrab|W[6-9](?![0-9])", re.I)
 PAGE_NUMBER_RE = re.compile(
@@ -78,6 +81,10 @@ def read(data: bytes, *, source: str) -> Document:
     body_size = _body_size(pages)
     if body_size is None:
         raise InputError(f"{source}: the PDF has no text layer (a scan?); run OCR first")
+    blank = [n + 1 for n, (_, _, chars) in enumerate(pages) if not chars]
+    if blank:
+        # Mixed documents (a scanned annex, an image-only page) lose those pages' text.
+        log.warning("%s: page(s) %s have no text layer and were skipped", source, _ranges(blank))
     per_page = [_page_lines(chars, n, body_size) for n, (_, _, chars) in enumerate(pages)]
     running = _running_heads(per_page, [h for _, h, _ in pages])
     lines: list[_Line] = []
@@ -105,6 +112,20 @@ def read(data: bytes, *, source: str) -> Document:
     return build_document(
         blocks, source=source, text="\n".join(out), format="pdf", title=title, repairs=repairs
     )
+
+
+def _ranges(numbers: Sequence[int]) -> str:
+    """[1, 2, 3, 7] -> "1-3, 7"."""
+    out: list[str] = []
+    start = prev = numbers[0]
+    for n in [*numbers[1:], None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        out.append(f"{start}-{prev}" if prev > start else str(start))
+        if n is not None:
+            start = prev = n
+    return ", ".join(out)
 
 
 def _extract_chars(data: bytes, *, source: str) -> list[tuple[float, float, list[dict]]]:

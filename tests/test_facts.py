@@ -6,6 +6,8 @@ import math
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportgen.facts import ACHIEVEMENT, TARGET, Fact, extract_facts, extract_from_text
 from reportgen.facts import tables as T
@@ -404,3 +406,29 @@ def test_document_without_part_headings_uses_cues(tmp_path: Path) -> None:
         ("2.54万亩", TARGET),
     ]
     assert [f.kind for f in extract_facts(read_path(p), kind=TARGET)] == [TARGET] * 4
+
+
+# --- robustness ---------------------------------------------------------------------------------
+
+PIECES = [
+    *"0123456789.,%－-~至到、和，。；“”（）分别达超近约以上左右以内余多第年月一二两三十百千万亿 ",
+    *list(T.UNITS)[:40],
+    "增长",
+    "下降",
+    "个百分点",
+    "地区生产总值",
+    "１２",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40))
+def test_any_text_gives_consistent_facts(parts: list[str]) -> None:
+    text = "".join(parts)
+    for f in extract_from_text(text, paragraph_id="p1", kind=""):
+        assert text[f.start : f.end] == f.surface
+        assert f.unit and math.isfinite(f.value)
+        assert f.kind in (ACHIEVEMENT, TARGET)
+        assert f.measure in ("level", "change")
+        assert (f.low is None) == (f.high is None)
+        assert f.qualifier_meaning in ("", *set(T.PREFIX_QUALIFIERS.values()))

@@ -159,3 +159,24 @@ def test_every_format_parses_through_the_cli(suffix: str, tmp_path: Path) -> Non
     part = data["sections"][0]
     assert (part["heading"], part["kind"], part["year"]) == ("一、2023年工作回顾", "review", 2023)
     assert part["paragraphs"][0]["text"].startswith("过去一年，地区生产总值增长5%。")
+
+
+@pytest.mark.parametrize(
+    ("content", "fmt"),
+    [
+        ("一、2023年工作回顾\n过去一年，地区生产总值增长5%。\n".encode("gb18030"), "text"),
+        (
+            "<!DOCTYPE html><h2>一、2023年工作回顾</h2><p>过去一年，地区生产总值增长5%。</p>".encode(),
+            "html",
+        ),
+    ],
+)
+def test_file_without_suffix_is_sniffed(content: bytes, fmt: str, tmp_path: Path) -> None:
+    src = tmp_path / "REPORT"
+    src.write_bytes(content)
+    result = CliRunner().invoke(cli, ["parse", str(src)])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["format"] == fmt
+    assert data["sections"][0]["heading"] == "一、2023年工作回顾"
+    assert data["sections"][0]["paragraphs"][0]["text"] == "过去一年，地区生产总值增长5%。"

@@ -9,7 +9,6 @@ from pathlib import Path
 from reportgen.errors import InputError
 from reportgen.model import Block, Document
 
-TEXT_SUFFIXES = {".txt", ".text", ""}
 READERS = {
     ".txt": "text",
     ".text": "text",
@@ -94,16 +93,32 @@ def read_path(path: str | Path, *, format: str | None = None) -> Document:
     if p.is_dir():
         raise InputError(f"{p}: is a directory, not a report file")
     kind = format or READERS.get(p.suffix.lower())
-    if kind is None:
+    if kind is None and p.suffix:
         known = ", ".join(sorted(k for k in READERS if k))
         raise InputError(f"{p}: unknown file type {p.suffix!r} (known: {known})")
+    if not p.is_file():
+        raise InputError(f"{p}: not a regular file")
     try:
         data = p.read_bytes()
     except OSError as e:
         raise InputError(f"{p}: cannot read ({e.strerror})") from None
     if not data.strip():
         raise InputError(f"{p}: the file is empty")
-    return read_bytes(data, kind=kind, source=str(p))
+    return read_bytes(data, kind=kind or sniff(data), source=str(p))
+
+
+def sniff(data: bytes) -> str:
+    """The reader for a file without a suffix, from its first bytes."""
+    head = data[:1024].lstrip()
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"
+    if re.match(rb"(?i)(?:\xef\xbb\xbf)?\s*<(?:!doctype html|html|head|body|meta)", head):
+        return "html"
+    if head.startswith(b"{") and b'"schema"' in data[:4096]:
+        return "json"
+    return "text"
 
 
 def read_bytes(data: bytes, *, kind: str, source: str) -> Document:

@@ -407,6 +407,7 @@ def diff(reports: tuple[Path, ...], output: str | None, fmt: str | None, no_fact
       reportgen diff old.txt new.txt -o -                       # JSON on stdout
     """
     from reportgen.diff import compare
+    from reportgen.errors import RenderError
     from reportgen.readers import read_path
     from reportgen.writers import write_output
     from reportgen.writers.diff_html import render_diff
@@ -414,8 +415,9 @@ def diff(reports: tuple[Path, ...], output: str | None, fmt: str | None, no_fact
     docs = [read_path(p) for p in reports]
     if fmt is None:
         suffix = Path(output).suffix.lower().lstrip(".") if output and output != "-" else ""
-        fmt = suffix if suffix in ("html", "pdf", "docx", "json") else (
-            "json" if output == "-" else "html")
+        if suffix and suffix not in ("html", "pdf", "docx", "json"):
+            raise RenderError(f"{output}: cannot tell the format from .{suffix}; use --format")
+        fmt = suffix or ("json" if output == "-" else "html")
     result = compare(docs, with_facts=not no_facts)
     if output is None:
         newest = max(docs, key=lambda d: d.year or 0) if all(d.year for d in docs) else docs[-1]

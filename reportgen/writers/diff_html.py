@@ -149,16 +149,17 @@ def build_context(result: DiffResult, *, for_print: bool = False) -> dict[str, A
         for t in result.targets
     ]
     known = [t for t in targets if t["verdict"] != "unknown"]
+    labels = short_labels(result)
     return {
         "title": _title(result),
         "result": result,
         "mode": result.mode,
         "for_print": for_print,
-        "docs": [d.label for d in result.docs],
+        "docs": [labels[d.source] for d in result.docs],
         "counts": pair.counts() if pair else {},
         "groups": _groups(pair) if pair else [],
-        "old_label": pair.old.label if pair else "",
-        "new_label": pair.new.label if pair else "",
+        "old_label": labels[pair.old.source] if pair else "",
+        "new_label": labels[pair.new.source] if pair else "",
         "changed_targets": [f for f in facts if f["kind"] == "target" and f["change"] != "same"],
         "changed_results": [
             f for f in facts if f["kind"] == "achievement" and f["change"] != "same"
@@ -166,16 +167,36 @@ def build_context(result: DiffResult, *, for_print: bool = False) -> dict[str, A
         "single_facts": facts if result.mode == "single" else [],
         "targets": known,
         "unknown_targets": [t for t in targets if t["verdict"] == "unknown"],
-        "series": [s.to_dict() for s in result.series],
+        "series": [
+            {
+                "indicator": s.indicator,
+                "unit": s.unit,
+                "cells": [
+                    tuple("—" if v is None else format_number(v) for v in pair_)
+                    for pair_ in zip(s.targets, s.actuals, strict=True)
+                ],
+            }
+            for s in result.series
+        ],
         "series_years": list(result.series[0].years) if result.series else [],
         "chart_svg": _chart(result) if result.series else "",
     }
 
 
+def short_labels(result: DiffResult) -> dict[str, str]:
+    """``2014 海拉尔区`` when every report has its own year, else the file names."""
+    years = [d.year for d in result.docs]
+    if None not in years and len(set(years)) == len(years):
+        return {d.source: f"{d.year} {d.place}".strip() for d in result.docs}
+    return {d.source: d.source.rsplit("/", 1)[-1] for d in result.docs}
+
+
 def _title(result: DiffResult) -> str:
+    labels = short_labels(result)
+    first, last = labels[result.docs[0].source], labels[result.docs[-1].source]
     if result.mode == "single":
-        return f"{result.docs[0].label}: results against targets"
-    return f"{result.docs[0].label} → {result.docs[-1].label}"
+        return f"{first}: last year's results against this year's targets"
+    return f"Report comparison {first} → {last}"
 
 
 def _delta(delta: float | None, unit: str) -> str:
@@ -195,6 +216,7 @@ def _chart(result: DiffResult, *, limit: int = 6) -> Any:
     matplotlib.use("Agg")
     from markupsafe import Markup
     from matplotlib import pyplot as plt
+    from matplotlib.ticker import FuncFormatter
 
     from reportgen.writers.chart import CJK_FAMILIES
 
@@ -228,6 +250,7 @@ def _chart(result: DiffResult, *, limit: int = 6) -> Any:
                         )
                 ax.set_title(f"{s.indicator} ({s.unit})", fontsize=7)
                 ax.set_xticks(years)
+                ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: format_number(v)))
                 ax.tick_params(labelsize=6)
                 for side in ("top", "right"):
                     ax.spines[side].set_visible(False)

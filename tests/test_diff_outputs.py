@@ -123,3 +123,20 @@ def test_docx_has_tracked_changes_and_opens_in_libreoffice(tmp_path: Path) -> No
     )
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "lo" / "d.pdf").stat().st_size > 10_000
+
+
+def test_docx_single_report_table(tmp_path: Path) -> None:
+    import docx
+
+    from tests.conftest import corpus_file
+
+    out = tmp_path / "one.docx"
+    res = CliRunner().invoke(
+        cli, ["diff", str(corpus_file("hailar-district_2015_zh.txt")), "-o", str(out)]
+    )
+    assert res.exit_code == 0, res.output
+    table = docx.Document(str(out)).tables[0]
+    rows = [[c.text for c in r.cells] for r in table.rows]
+    assert rows[0] == ["Indicator", "Result", "Target", "Change"]
+    # 2014 result: 地区生产总值 +9.1%; 2015 target: +8%.
+    assert ["地区生产总值", "9.1%", "8%", "down"] in rows

@@ -166,10 +166,12 @@ def compare_results_to_targets(results: list[Any], targets: list[Any]) -> list[F
     """One report alone: last year's results (old) against this year's targets (new)."""
     a = first_by_key(results, kind=ACHIEVEMENT)
     b = first_by_key(targets, kind=TARGET)
-    return [
+    out = [
         _change(kb or ka, "result→target", a.get(ka) if ka else None, b.get(kb) if kb else None)
         for ka, kb in match_keys(list(a), list(b))
     ]
+    # Indicators with both a result and a target first: they are the comparison.
+    return sorted(out, key=lambda c: c.old is None or c.new is None)
 
 
 def _change(key: tuple[str, str, str], kind: str, old: Any | None, new: Any | None) -> FactChange:

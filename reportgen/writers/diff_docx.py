@@ -18,7 +18,13 @@ from reportgen.diff.align import (
     with_move_origins,
 )
 from reportgen.diff.inline import DELETE, INSERT, Op, cut_ops
-from reportgen.writers.docx_common import add_run, new_document, set_fonts, to_bytes
+from reportgen.writers.docx_common import (
+    add_run,
+    new_document,
+    repeat_header_row,
+    set_fonts,
+    to_bytes,
+)
 
 
 class _Revisions:
@@ -59,18 +65,41 @@ def render_docx(
     if pair is None:
         add_run(
             note,
-            "One report: no text to compare; see the HTML or JSON output for facts.",
+            "One report: last year's results against this year's targets.",
             italic=True,
             size=9,
+        )
+        _table(
+            doc,
+            ["Indicator", "Result", "Target", "Change"],
+            [[c.indicator, _surface(c.old), _surface(c.new), c.change] for c in result.facts],
         )
         return to_bytes(doc)
     add_run(
         note,
-        f"Tracked changes: {pair.old.label} → {pair.new.label}. "
-        "Use Review › Accept/Reject; moved paragraphs are a deletion and an insertion.",
+        f"Tracked changes: {pair.old.label} → {pair.new.label}. Use Review › "
+        "Accept/Reject; moved paragraphs are a deletion and an insertion.",
         italic=True,
         size=9,
     )
+    known = [t for t in result.targets if t.verdict != "unknown"]
+    if known:
+        doc.add_heading("Targets against results", level=1)
+        _table(
+            doc,
+            ["Year", "Indicator", "Target", "Result", "Verdict", "Rule"],
+            [
+                [
+                    str(t.year or ""),
+                    t.indicator,
+                    _surface(t.target),
+                    _surface(t.actual),
+                    t.verdict,
+                    t.rule,
+                ]
+                for t in known
+            ],
+        )
     heading = None
     for kind, row in with_move_origins(list(pair.paragraphs)):
         if kind == "row" and row.new and row.new[0].heading != heading:
@@ -100,6 +129,22 @@ def render_docx(
         else:
             _with_ops(doc, rev, list(row.ops), mark=None)
     return to_bytes(doc)
+
+
+def _surface(fact: Any) -> str:
+    return "—" if fact is None else fact.surface
+
+
+def _table(doc: Any, header: list[str], rows: list[list[str]]) -> None:
+    table = doc.add_table(rows=1, cols=len(header))
+    if "Table Grid" in [st.name for st in doc.styles]:
+        table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        add_run(cell.paragraphs[0], text, bold=True, size=9)
+    repeat_header_row(table.rows[0])
+    for row in rows:
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            add_run(cell.paragraphs[0], text, size=9)
 
 
 def _run(text: str, *, deleted: bool) -> Any:

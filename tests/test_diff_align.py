@@ -147,3 +147,32 @@ def test_cli_json_schema(tmp_path: Path) -> None:
     assert statuses == {"equal", "changed", "moved", "added", "removed", "split", "merged"}
     moved = next(p for p in data["paragraphs"] if p["status"] == "moved")
     assert moved["old"]["id"] and moved["new"]["id"] and moved["similarity"] == 1.0
+
+
+def test_renamed_section_pairs_with_its_old_heading(tmp_path: Path) -> None:
+    src = corpus_file("hailar-district_2014_zh.txt").read_text(encoding="utf-8")
+    assert "（一）经济保持较快发展" in src
+    old = tmp_path / "old.txt"
+    old.write_text(src, encoding="utf-8")
+    new = tmp_path / "new.txt"
+    new.write_text(
+        src.replace("（一）经济保持较快发展", "（一）经济实现稳步增长"), encoding="utf-8"
+    )
+    pair = compare([read_path(old), read_path(new)], with_facts=False).pairs[0]
+    renamed = [s for s in pair.sections if s.old_heading != s.new_heading]
+    assert len(renamed) == 1
+    assert renamed[0].old_heading.endswith("经济保持较快发展")
+    assert renamed[0].new_heading.endswith("经济实现稳步增长")
+    assert renamed[0].content_similarity == 1.0 and renamed[0].status == "changed"
+    assert {p.status for p in pair.paragraphs} == {"equal"}  # the text under it did not change
+
+
+def test_cli_errors_are_one_line_and_leave_no_file(tmp_path: Path) -> None:
+    good = corpus_file("hailar-district_2014_zh.txt")
+    runner = CliRunner()
+    res = runner.invoke(cli, ["diff", str(tmp_path / "missing.txt"), str(good)])
+    assert res.exit_code == 2 and "no such file" in res.output
+    out = tmp_path / "d.xyz"
+    res = runner.invoke(cli, ["diff", str(good), str(good), "-o", str(out)])
+    assert res.exit_code == 2 and "--format" in res.output
+    assert not out.exists()

@@ -260,7 +260,15 @@ def with_move_origins(rows: list[ParagraphChange]) -> list[tuple[str, ParagraphC
     ghosts: dict[int, list[ParagraphChange]] = {}
     for r in rows:
         if r.status == MOVED and r.old:
-            ghosts.setdefault(old_row.get(r.old[0].index - 1, -1), []).append(r)
+            # The nearest old paragraph before it that stayed in place (a moved one went away).
+            i, at = r.old[0].index - 1, -1
+            while i >= 0:
+                k = old_row.get(i, -1)
+                if k >= 0 and rows[k].status != MOVED:
+                    at = k
+                    break
+                i -= 1
+            ghosts.setdefault(at, []).append(r)
     items: list[tuple[str, ParagraphChange]] = [("ghost", g) for g in ghosts.get(-1, [])]
     for k, r in enumerate(rows):
         items.append(("row", r))

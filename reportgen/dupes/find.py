@@ -42,18 +42,48 @@ class GramIndexOptions:
     df_cap: int = 50
     min_share: float = 0.3
 
+    @classmethod
+    def for_size(cls, units: int) -> GramIndexOptions:
+        """Every 3-gram for report-sized inputs; for a back catalogue, longer grams sampled one in
+        four with a lower cap, which keeps the postings and pair counts in memory (bench/)."""
+        if units <= 200_000:
+            return cls()
+        return cls(n=5, sample=4, df_cap=20, min_share=0.3)
+
+
+# Units hashed per numpy batch, and pair keys buffered before counting: bounds peak memory.
+BATCH_UNITS = 50_000
+PAIR_BUFFER = 10_000_000
+
 
 def gram_hashes(norms: Sequence[str], *, n: int, sample: int) -> tuple[Any, Any]:
-    """(unit index, gram hash) arrays for every distinct sampled n-gram of every text (numpy)."""
+    """(unit index, gram hash) arrays, sorted by hash, for every distinct sampled n-gram of
+    every text (numpy; a gram repeated inside one text counts once)."""
     import numpy as np
 
-    if not norms:
+    uids, hashes = [], []
+    for lo in range(0, len(norms), BATCH_UNITS):
+        u, h = _batch_grams(norms[lo : lo + BATCH_UNITS], n=n, sample=sample)
+        uids.append(u + lo)
+        hashes.append(h)
+    if not uids:
         return np.zeros(0, np.int64), np.zeros(0, np.uint64)
+    uid, h = np.concatenate(uids), np.concatenate(hashes)
+    del uids, hashes
+    order = np.lexsort((uid, h))
+    uid, h = uid[order], h[order]
+    keep = np.ones(len(h), dtype=bool)
+    keep[1:] = (h[1:] != h[:-1]) | (uid[1:] != uid[:-1])
+    return uid[keep], h[keep]
+
+
+def _batch_grams(norms: Sequence[str], *, n: int, sample: int) -> tuple[Any, Any]:
+    import numpy as np
+
     lengths = np.fromiter((len(t) for t in norms), dtype=np.int64, count=len(norms))
     starts = np.zeros(len(norms), dtype=np.int64)
     np.cumsum(lengths[:-1] + 1, out=starts[1:])
-    joined = "\x00".join(norms)
-    cp = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    cp = np.frombuffer("\x00".join(norms).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     m = len(cp) - n + 1
     if m <= 0:
         return np.zeros(0, np.int64), np.zeros(0, np.uint64)
@@ -69,13 +99,39 @@ def gram_hashes(norms: Sequence[str], *, n: int, sample: int) -> tuple[Any, Any]
     ok = pos + n <= starts[uid] + lengths[uid]
     if sample > 1:
         ok &= (h >> np.uint64(40)) % np.uint64(sample) == 0
-    uid, h = uid[ok], h[ok]
-    # One entry per (unit, gram): a gram repeated inside a text counts once.
-    order = np.lexsort((uid, h))
-    uid, h = uid[order], h[order]
-    keep = np.ones(len(h), dtype=bool)
-    keep[1:] = (h[1:] != h[:-1]) | (uid[1:] != uid[:-1])
-    return uid[keep], h[keep]
+    return uid[ok], h[ok]
+
+
+class _PairCounter:
+    """Counts pair keys in bounded memory: buffered keys are folded into sorted (key, count)
+    arrays whenever the buffer fills."""
+
+    def __init__(self) -> None:
+        import numpy as np
+
+        self.keys = np.zeros(0, np.int64)
+        self.counts = np.zeros(0, np.int64)
+        self.buffer: list[Any] = []
+        self.buffered = 0
+
+    def add(self, keys: Any) -> None:
+        self.buffer.append(keys)
+        self.buffered += len(keys)
+        if self.buffered >= PAIR_BUFFER:
+            self.fold()
+
+    def fold(self) -> None:
+        import numpy as np
+
+        if not self.buffer:
+            return
+        k = np.concatenate([self.keys, *self.buffer])
+        c = np.concatenate([self.counts, *(np.ones(len(b), np.int64) for b in self.buffer)])
+        self.buffer, self.buffered = [], 0
+        order = np.argsort(k, kind="stable")
+        k, c = k[order], c[order]
+        starts = np.flatnonzero(np.r_[True, k[1:] != k[:-1]])
+        self.keys, self.counts = k[starts], np.add.reduceat(c, starts)
 
 
 def candidate_pairs(
@@ -92,22 +148,29 @@ def candidate_pairs(
     uid, h = gram_hashes(norms, n=options.n, sample=options.sample)
     if len(h) == 0:
         return []
-    sizes = np.bincount(uid, minlength=len(norms))
     bounds = np.flatnonzero(np.r_[True, h[1:] != h[:-1], True])
     first, df = bounds[:-1], np.diff(bounds)
-    keys: list[Any] = []
+    # A unit's size counts only its informative grams: boilerplate grams over the cap can never
+    # be shared evidence, so they must not raise the bar either.
+    informative = np.repeat(df <= options.df_cap, df)
+    sizes = np.bincount(uid[informative], minlength=len(norms))
+    del h
+    counter = _PairCounter()
     total = np.int64(len(norms))
     for d in np.unique(df):
         if d < 2 or d > options.df_cap:
             continue
-        g = first[df == d]
-        block = uid[g[:, None] + np.arange(d)]  # rows: the units sharing one gram (sorted)
         iu, ju = np.triu_indices(int(d), 1)
-        a, b = block[:, iu].ravel(), block[:, ju].ravel()
-        keys.append(a * total + b)
-    if not keys:
+        g_all = first[df == d]
+        step = max(1, PAIR_BUFFER // len(iu))
+        for lo in range(0, len(g_all), step):
+            g = g_all[lo : lo + step]
+            block = uid[g[:, None] + np.arange(d)]  # rows: the units sharing one gram (sorted)
+            counter.add(block[:, iu].ravel() * total + block[:, ju].ravel())
+    counter.fold()
+    pair, shared = counter.keys, counter.counts
+    if len(pair) == 0:
         return []
-    pair, shared = np.unique(np.concatenate(keys), return_counts=True)
     a, b = pair // total, pair % total
     need = np.maximum(1, np.floor(options.min_share * np.minimum(sizes[a], sizes[b])))
     ok = shared >= need
@@ -155,7 +218,7 @@ def find_groups(
     threshold: float = 0.8,
     kinds: Sequence[str] = KINDS,
     query: Sequence[bool] | None = None,
-    options: GramIndexOptions = GramIndexOptions(),
+    options: GramIndexOptions | None = None,
     progress: Callable[[str, int], None] | None = None,
 ) -> list[RawGroup]:
     """Every group of repeated units, kinds kept apart, redundant groups (a sentence group that
@@ -190,7 +253,15 @@ def find_groups(
         progress("hashed", len(units))
 
     if NEAR in kinds or CONTAINED in kinds:
-        pairs = candidate_pairs([u.norm for u in units], options=options, query=query)
+        # Grams of one copy per distinct text: exact copies would otherwise push every gram of a
+        # much-copied passage over the document-frequency cap and hide its near copies.
+        reps = [idx[0] for idx in by_norm.values()]
+        rep_query = None
+        if query is not None:
+            rep_query = [any(query[i] for i in idx) for idx in by_norm.values()]
+        opts = options or GramIndexOptions.for_size(len(reps))
+        rep_pairs = candidate_pairs([units[i].norm for i in reps], options=opts, query=rep_query)
+        pairs = [(reps[a], reps[b]) for a, b in rep_pairs]
         if progress:
             progress("candidates", len(pairs))
         near = _UnionFind()
@@ -222,13 +293,21 @@ def find_groups(
         comps: dict[int, list[int]] = defaultdict(list)
         for x in list(near.parent):
             comps[near.find(x)].append(x)
+
+        # Candidates were found between one copy per text; groups list every copy.
+        def every_copy(idx: list[int]) -> list[int]:
+            return sorted({j for i in idx for j in by_norm[units[i].norm]})
+
         for idx in comps.values():
-            idx = _non_overlapping(units, sorted(idx))
+            idx = _non_overlapping(units, every_copy(idx))
             if len(idx) > 1:
                 sim = min(similarity(units[idx[0]].norm, units[i].norm) for i in idx[1:])
                 groups.append(RawGroup(NEAR, round(sim, 3), tuple(idx)))
         for short, longs in contained.items():
-            idx = _non_overlapping(units, [short, *sorted(set(longs))])
+            idx = _non_overlapping(
+                units,
+                [short, *(i for i in every_copy(longs) if units[i].norm != units[short].norm)],
+            )
             if len(idx) > 1:
                 share = min(len(units[short].norm) / len(units[i].norm) for i in idx[1:])
                 groups.append(RawGroup(CONTAINED, round(share, 3), tuple(idx)))

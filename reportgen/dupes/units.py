@@ -113,10 +113,13 @@ def is_allowed(norm: str, allow: Sequence[str], *, min_chars: int) -> bool:
 def make_unit(
     doc: int, paragraph_id: str, kind: str, text: str, start: int, end: int, *, line: int = 0
 ) -> Unit:
-    norm = normalise(text[start:end])
-    return Unit(
-        doc, paragraph_id, kind, start, end, text[start:end], norm, mask_numbers(norm), line
-    )
+    raw = text[start:end]
+    norm = normalise(raw)
+    masked = mask_numbers(norm)
+    # Most texts are already normal and number-free: share one string object (memory at scale).
+    norm = raw if norm == raw else norm
+    masked = norm if masked == norm else masked
+    return Unit(doc, paragraph_id, kind, start, end, raw, norm, masked, line)
 
 
 def _line_of(doc_text: str, offset: int) -> int:

@@ -55,6 +55,13 @@ def test_seed_reports_exactly_its_two_doubled_sentences(seed_path: Path) -> None
         assert a["end"] <= b["start"] and b["start"] - a["end"] <= 1
         assert a["text"] == b["text"]
         assert all(content_length(m["text"]) >= 12 for m in g["members"])
+    # Lines point into the wrapped newspaper text, where each copy starts.
+    raw = seed_path.read_text(encoding="utf-8").split("\n")
+    for g, head in ((first, "制定“三管三必须”"), (second, "推动")):
+        lines = [m["line"] for m in g["members"]]
+        assert lines[0] < lines[1]
+        for line in lines:
+            assert head in raw[line - 1] or raw[line - 1].endswith(head[:2])
 
 
 # --- planted copies in a real report ---------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from reportgen.model import Document
@@ -122,6 +122,34 @@ def make_unit(
     return Unit(doc, paragraph_id, kind, start, end, raw, norm, masked, line)
 
 
+def _raw_offsets(text: str, doc_text: str, start: int, end: int) -> Callable[[int], int]:
+    """Map an offset in a paragraph's text to an offset in its raw input slice, so a sentence's
+    line is right even where a reader joined wrapped lines or repaired the text."""
+    if start < 0 or end <= start:
+        return lambda i: 0
+    raw = doc_text[start:end]
+    if raw == text:
+        return lambda i: i
+    from rapidfuzz.distance import Indel
+
+    blocks = [
+        (op.src_start, op.dest_start, op.src_end - op.src_start)
+        for op in Indel.opcodes(text, raw)
+        if op.tag == "equal"
+    ]
+
+    def to_raw(i: int) -> int:
+        best = 0
+        for a, b, n in blocks:
+            if a <= i < a + n:
+                return b + (i - a)
+            if a + n <= i:
+                best = b + n
+        return best
+
+    return to_raw
+
+
 def _line_of(doc_text: str, offset: int) -> int:
     return doc_text.count("\n", 0, offset) + 1 if offset >= 0 and doc_text else 0
 
@@ -143,12 +171,10 @@ def document_units(
     units: list[Unit] = []
     for para in document.paragraphs():
         text = para.text
-        # Line numbers are exact when the paragraph is a verbatim slice of the input, else the
-        # line the paragraph starts on (readers that join PDF lines keep only the start).
-        verbatim = para.start >= 0 and document.text[para.start : para.end] == text
+        to_raw = _raw_offsets(text, document.text, para.start, para.end)
         spans = split_sentences(text) if sentences else []
         for kind, s, e in _candidate_spans(text, spans):
-            line = _line_of(document.text, para.start + (s if verbatim else 0))
+            line = _line_of(document.text, para.start + to_raw(s)) if para.start >= 0 else 0
             unit = make_unit(doc_index, para.id, kind, text, s, e, line=line)
             if is_allowed(unit.norm, allow, min_chars=min_chars):
                 continue

@@ -6,6 +6,7 @@ Entry points: :func:`find_duplicates` (documents in, :class:`DupesResult` out), 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -18,6 +19,7 @@ from reportgen.dupes.units import DEFAULT_ALLOW, SPACE_RE, Unit, document_units,
 from reportgen.model import Document
 
 SCHEMA = "reportgen.dupes/1"
+DIGITS_RE = re.compile(r"[0-9０-９]+(?:[.．,][0-9０-９]+)*")
 DEFAULT_MIN_CHARS = 12
 DEFAULT_THRESHOLD = 0.8
 
@@ -319,7 +321,20 @@ def _diff_spans(a: Unit, b: Unit) -> tuple[list[tuple[int, int]], list[tuple[int
             sa.append((a.start + oa[op.src_start], a.start + oa[op.src_end]))
         if op.dest_end > op.dest_start:
             sb.append((b.start + ob[op.dest_start], b.start + ob[op.dest_end]))
-    return sa, sb
+    return _widen(a, sa), _widen(b, sb)
+
+
+def _widen(u: Unit, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Grow a differing span that touches a number to the whole number: an editor reads
+    "296" against "282", not "9" against "8"."""
+    nums = [(u.start + m.start(), u.start + m.end()) for m in DIGITS_RE.finditer(u.text)]
+    out = []
+    for s, e in spans:
+        for ns, ne in nums:
+            if ns < e and s < ne:
+                s, e = min(s, ns), max(e, ne)
+        out.append((s, e))
+    return out
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

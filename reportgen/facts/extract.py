@@ -51,6 +51,7 @@ FULLWIDTH_RE = re.compile(r"[０-９．，％]")
 SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
 CLAUSE_DELIMS = "，,。；;：:！？!?\n（）()“”‘’"
 CLAUSE_RE = re.compile("[" + re.escape(CLAUSE_DELIMS) + "]")
+QUOTED_BEFORE_RE = re.compile(r"[“\"‘「]([^”\"’」]{1,15})[”\"’」]\s*$")
 QUOTE_RE = re.compile(r"[“\"‘「][^”\"’」]{0,15}[”\"’」]")
 # Qualifiers after which the number is the new level, not the size of a change (提高到80%).
 LEVEL_QUALIFIERS = frozenset(
@@ -291,7 +292,7 @@ def _indicator(text: str, hit: _Hit, clause_start: int, previous: str) -> str:
         pre = ""  # 8个景区、4条线路: the words before 4条 named the number before it
     rest = text[hit.end :]
     cut = next(
-        (i for i, ch in enumerate(rest) if ch in CLAUSE_DELIMS or ch in "、和" or ch.isdigit()),
+        (i for i, ch in enumerate(rest) if ch in CLAUSE_DELIMS or ch == "、" or ch.isdigit()),
         len(rest),
     )
     post = _trim_post(re.sub(r"\s+", "", rest[:cut]).lstrip("的"))
@@ -308,8 +309,13 @@ def _indicator(text: str, hit: _Hit, clause_start: int, previous: str) -> str:
         )
     ):
         return (pre.rstrip("等") + post)[-24:] if len(pre) <= 4 else post
+    if pre and len(pre) <= 2 and post:
+        return post  # 设立7000万元专项基金: the verb alone names nothing
     if pre:
         return pre[-24:]
+    quoted = QUOTED_BEFORE_RE.search(text, 0, stop)
+    if quoted:
+        return quoted.group(1)  # 完成“煤改电”2.9万户
     return post or previous or verb
 
 

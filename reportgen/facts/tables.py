@@ -390,9 +390,7 @@ INDICATOR_POST_LEADS: tuple[str, ...] = (
 # Words that end the noun after a count (8个景区、4条旅游精品线路提档升级 -> 旅游精品线路).
 INDICATOR_POST_STOPS: tuple[str, ...] = (
     "正常",
-    "主体",
     "正式",
-    "整体",
     "达到",
     "通过",
     "加快",

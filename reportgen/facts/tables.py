@@ -60,6 +60,7 @@ UNITS: dict[str, tuple[str, float, str]] = {
     "毫克/升": ("毫克/升", 1.0, "concentration"),
     # people
     "人次": ("人次", 1.0, "people_times"),
+    "人口": ("人", 1.0, "people"),
     "人": ("人", 1.0, "people"),
     "名": ("人", 1.0, "people"),
     "位": ("人", 1.0, "people"),

@@ -148,14 +148,23 @@ def tm_lookup(text: str, db: Path | None, min_score: float) -> None:
 @cli.command()
 @click.argument("input", type=input_path())
 @click.option(
-    "-f", "--format", "fmt", type=click.Choice(["json", "csv", "tsv", "md"]), default="json",
-    show_default=True, help="Output format.",
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "csv", "tsv", "md"]),
+    default="json",
+    show_default=True,
+    help="Output format.",
 )
 @click.option(
-    "--kind", type=click.Choice(["achievement", "target"]), default=None,
+    "--kind",
+    type=click.Choice(["achievement", "target"]),
+    default=None,
     help="Only results achieved (review) or only targets (plan).",
 )
-@click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout.")
+@click.option(
+    "-o", "--output", default="-", show_default=True, help="Output file, or - for stdout."
+)
 @handle_errors
 def facts(input: Path, fmt: str, kind: str | None, output: str) -> None:
     """Extract numeric facts: value (fully scaled), unit, qualifier, achievement or target.

@@ -328,9 +328,16 @@ def _paragraph(englisher: EnglisherLike | None, zh: str) -> Bilingual:
 
 
 def _indicator(englisher: EnglisherLike | None, zh: str) -> str:
+    """The termbase's English for an indicator, else for its name without a leading verb
+    (实施项目 → 项目 → projects); "" when the termbase knows neither."""
     if englisher is None or not zh:
         return ""
-    return englisher.indicator(zh) or ""
+    en = englisher.indicator(zh)
+    if not en:
+        core = normalise_indicator(zh)
+        if core != zh and len(core) >= 2:
+            en = englisher.indicator(core)
+    return en or ""
 
 
 # --- Importance ------------------------------------------------------------------------------

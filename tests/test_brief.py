@@ -118,7 +118,12 @@ def test_every_seed_fact_has_english(seed_briefing: Briefing):
     assert len(figures) >= 60
     for f in figures:
         assert f.value_en and not CJK.search(f.value_en), f
-        assert f.indicator_en, f
+        assert not CJK.search(f.indicator_en), f
+    # Indicator names come from the termbase only; what it lacks shows as "—", never invented.
+    named = [f for f in figures if f.indicator_en]
+    assert len(named) >= 0.6 * len(figures)
+    for c in seed_briefing.comparisons:
+        assert c.indicator_en, c
 
 
 def test_key_figures_prefer_money_and_rates(seed_briefing: Briefing):
@@ -325,3 +330,22 @@ def test_docx_tables_repeat_headers_and_set_cell_widths(seed_docx):
     footer = seed_docx.sections[0].footer._element.xml
     assert "PAGE" in footer and "NUMPAGES" in footer
     assert len(seed_docx.inline_shapes) == 1  # the review-vs-plan chart
+
+
+def test_user_word_template_is_used(tmp_path: Path):
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    tpl = tmp_path / "tpl"
+    tpl.mkdir()
+    house = docx.Document()
+    house.styles.add_style("House Note", WD_STYLE_TYPE.PARAGRAPH)
+    house.sections[0].left_margin = docx.shared.Cm(3.3)
+    house.save(str(tpl / "brief.docx"))
+    out = tmp_path / "b.docx"
+    code, msg = _brief([str(SEED), "-o", str(out), "--template", str(tpl), "--summary"])
+    assert code == 0, msg
+    d = docx.Document(str(out))
+    assert "House Note" in [s.name for s in d.styles]
+    assert abs(d.sections[0].left_margin.cm - 3.3) < 0.01
+    assert any(p.style.name == "Heading 1" for p in d.paragraphs)

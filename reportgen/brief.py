@@ -17,6 +17,19 @@ MONEY_UNITS = ("元", "万元", "亿元", "万亿元")
 TOP_PER_SECTION = 4
 MATCH_THRESHOLD = 80.0
 SUMMARY_CHARS = 160
+# Repairs a reader makes by the hundred (a wrapped line, a justification space): the appendix
+# shows a few examples of each and counts the rest; every other kind is listed in full.
+MECHANICAL_REPAIRS = frozenset({"join_wrap", "remove_space"})
+REPAIR_EXAMPLES = 6
+REPAIR_KINDS = {
+    "join_wrap": "line break inside a sentence removed (a PDF column's hard wrap)",
+    "join_column_break": "paragraph joined across a column break",
+    "remove_space": "justification spaces between characters removed",
+    "undouble_headline": "headline printed twice (outline font) reduced to once",
+    "place_heading": "headline put on the paragraphs it belongs to",
+    "unplaced_heading": "headline kept aside: no paragraph matched it clearly",
+    "infer_part": "review or plan decided from the language of the paragraphs",
+}
 SENTENCE_END = re.compile(r"(?<=[。！？；])")
 _SPACES = re.compile(r"[\s\u3000]+")
 
@@ -125,12 +138,14 @@ class FigureGroup:
     anchor: str
     heading: Bilingual
     figures: tuple[Figure, ...]
+    part: Bilingual = Bilingual("")
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "anchor": self.anchor,
             "heading": self.heading.to_dict(),
             "figures": [f.to_dict() for f in self.figures],
+            "part": self.part.to_dict(),
         }
 
 
@@ -202,6 +217,7 @@ class BriefSection:
     year: int | None
     figures: tuple[Figure, ...]
     paragraphs: tuple[BriefParagraph, ...]
+    part: Bilingual = Bilingual("")  # the enclosing top-level part, for untitled sections
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -212,7 +228,48 @@ class BriefSection:
             "year": self.year,
             "figures": [f.to_dict() for f in self.figures],
             "paragraphs": [p.to_dict() for p in self.paragraphs],
+            "part": self.part.to_dict(),
         }
+
+
+@dataclass(frozen=True)
+class RepairGroup:
+    """All repairs of one kind: how many, what they mean, and the ones the appendix lists."""
+
+    kind: str
+    count: int
+    description: str
+    shown: tuple[Repair, ...]
+
+    @property
+    def hidden(self) -> int:
+        return self.count - len(self.shown)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "count": self.count,
+            "description": self.description,
+            "shown": [r.to_dict() for r in self.shown],
+        }
+
+
+def group_repairs(
+    repairs: Sequence[Repair], *, examples: int = REPAIR_EXAMPLES
+) -> tuple[RepairGroup, ...]:
+    """Repairs by kind in order of first appearance; mechanical kinds keep ``examples`` of theirs."""
+    by_kind: dict[str, list[Repair]] = {}
+    for r in repairs:
+        by_kind.setdefault(r.kind, []).append(r)
+    return tuple(
+        RepairGroup(
+            kind,
+            len(rs),
+            REPAIR_KINDS.get(kind, kind.replace("_", " ")),
+            tuple(rs[:examples]) if kind in MECHANICAL_REPAIRS else tuple(rs),
+        )
+        for kind, rs in by_kind.items()
+    )
 
 
 @dataclass(frozen=True)
@@ -238,6 +295,10 @@ class Briefing:
     sections: tuple[BriefSection, ...]
     repairs: tuple[Repair, ...]
     unplaced_headings: tuple[Bilingual, ...]
+
+    @property
+    def repair_groups(self) -> tuple[RepairGroup, ...]:
+        return group_repairs(self.repairs)
 
     @property
     def show_zh(self) -> bool:
@@ -291,6 +352,7 @@ class Briefing:
             "plan_year": self.plan_year,
             "sections": [s.to_dict() for s in self.sections],
             "repairs": [r.to_dict() for r in self.repairs],
+            "repair_groups": [g.to_dict() for g in self.repair_groups],
             "unplaced_headings": [h.to_dict() for h in self.unplaced_headings],
             "label_counts": self.label_counts(),
         }
@@ -566,6 +628,8 @@ def build_briefing(
         if year:
             years.add(year)
         heading = _heading(englisher, sec.heading) if sec.heading else Bilingual("", "", "", "")
+        top = path[0]
+        part = _heading(englisher, top.heading) if top is not sec and top.heading else Bilingual("")
         figs: list[Figure] = []
         for p in sec.paragraphs:
             figs.extend(figures_by_pid.get(p.id, ()))
@@ -587,10 +651,12 @@ def build_briefing(
             )
         if not sec.heading and not sec.paragraphs and not figs:
             continue
-        sections.append(BriefSection(anchor, heading, sec.level, kind, year, tuple(figs), paras))
+        sections.append(
+            BriefSection(anchor, heading, sec.level, kind, year, tuple(figs), paras, part)
+        )
         key = pick_key_figures(figs, top=top_per_section)
         if key:
-            groups.append(FigureGroup(anchor, heading, key))
+            groups.append(FigureGroup(anchor, heading, key, part))
 
     comparisons = tuple(
         Comparison(

@@ -349,3 +349,17 @@ def test_user_word_template_is_used(tmp_path: Path):
     assert "House Note" in [s.name for s in d.styles]
     assert abs(d.sections[0].left_margin.cm - 3.3) < 0.01
     assert any(p.style.name == "Heading 1" for p in d.paragraphs)
+
+
+def test_appendix_groups_repairs_and_lists_unplaced_headings(seed_doc, seed_briefing: Briefing):
+    groups = {g.kind: g for g in seed_briefing.repair_groups}
+    assert sum(g.count for g in groups.values()) == len(seed_doc.repairs)
+    wraps = groups["join_wrap"]
+    assert wraps.count > 100 and len(wraps.shown) == 6 and wraps.hidden == wraps.count - 6
+    heads = groups["undouble_headline"]  # judgement calls are listed in full
+    assert len(heads.shown) == heads.count
+    assert [h.zh for h in seed_briefing.unplaced_headings] == list(seed_doc.unplaced_headings)
+    assert all(h.en for h in seed_briefing.unplaced_headings)
+    # Sections whose headline could not be placed are named after their part, not left blank.
+    untitled = [s for s in seed_briefing.sections if not s.heading.zh and s.level > 1]
+    assert untitled and all(s.part.zh for s in untitled)

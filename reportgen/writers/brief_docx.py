@@ -55,8 +55,7 @@ def render_docx(briefing: Briefing, *, template_dir: str | Path | None = None) -
         d.add_page_break()
         _heading(d, "主要数据", "Key figures at a glance", level=1)
         for g in b.key_figures:
-            zh, en = (g.heading.zh, g.heading.en) if g.heading.zh else ("导语", "Opening")
-            _heading(d, zh, en, level=3, b=b)
+            _heading(d, *_name(g.heading, g.part), level=3, b=b)
             _figures_table(d, b, g.figures)
 
     if b.comparisons:
@@ -67,8 +66,8 @@ def render_docx(briefing: Briefing, *, template_dir: str | Path | None = None) -
     for s in b.sections:
         if s.level <= 1:
             d.add_page_break()
-        zh, en = (s.heading.zh, s.heading.en) if s.heading.zh else ("导语", "Opening")
-        _heading(d, zh, en, level=1 if s.level <= 1 else 2, b=b)
+        if s.heading.zh or s.level <= 1:
+            _heading(d, *_name(s.heading, s.part), level=1 if s.level <= 1 else 2, b=b)
         if s.figures:
             _figures_table(d, b, s.figures)
         _text(d, b, s.paragraphs)
@@ -76,6 +75,15 @@ def render_docx(briefing: Briefing, *, template_dir: str | Path | None = None) -
     d.add_page_break()
     _appendix(d, b)
     return to_bytes(d)
+
+
+def _name(heading: Bilingual, part: Bilingual) -> tuple[str, str]:
+    """A section's name; an untitled one is named after its part, or is the opening."""
+    if heading.zh:
+        return heading.zh, heading.en
+    if part.zh:
+        return f"{part.zh}（续）", f"{part.en} (continued)" if part.en else ""
+    return "导语", "Opening"
 
 
 def _properties(d: Any, b: Briefing) -> None:

@@ -233,9 +233,23 @@ def bench_archive(n: int, seed: int) -> dict:
         t = time.perf_counter()
         result = find_duplicates([docs[-1]], against=db)
         q_s = time.perf_counter() - t
+    # Planted copies between the new report (the last one) and the archive: found when some
+    # group holds a passage of each of the two paragraphs.
+    last = len(docs) - 1
+    where = {i: (f"issue-{i // per_doc}", f"p{i % per_doc + 1}") for i in range(len(texts))}
+    linked: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for g in result.groups:
+        for m in g.members:
+            linked[(m.doc, m.paragraph_id)].add(g.id)
+    cross = [(a, b, k) for a, b, k in truth if (a // per_doc == last) != (b // per_doc == last)]
+    by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for a, b, k in cross:
+        by_kind[k][0] += 1
+        by_kind[k][1] += bool(linked[where[a]] & linked[where[b]])
     return {
         "paragraphs": n,
         "reports": len(docs) - 1,
+        "recall_planted_new_vs_archive": {k: f"{f}/{n}" for k, (n, f) in by_kind.items()},
         "index_seconds": round(add_s, 1),
         "db_mb": round(size / 1e6, 1),
         "query_seconds": round(q_s, 2),

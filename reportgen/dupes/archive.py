@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 ARCHIVE_SCHEMA = 1
 # Archive grams: 4 characters, one in three kept. Short passages still keep a few grams; the
 # postings table stays about a third of the archive's characters.
-ARCHIVE_GRAMS = GramIndexOptions(n=4, sample=3, df_cap=200, min_share=0.3)
+ARCHIVE_GRAMS = GramIndexOptions(n=4, sample=3, df_cap=100, min_share=0.4)
 # SQLite allows 32766 host parameters; stay well below.
 CHUNK = 900
 
@@ -42,6 +42,7 @@ CREATE INDEX IF NOT EXISTS passages_exact ON passages(h_exact);
 CREATE INDEX IF NOT EXISTS passages_masked ON passages(h_masked);
 CREATE TABLE IF NOT EXISTS grams (g INTEGER NOT NULL, pid INTEGER NOT NULL, PRIMARY KEY (g, pid))
     WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS gram_df (g INTEGER PRIMARY KEY, df INTEGER NOT NULL);
 """
 
 
@@ -150,9 +151,15 @@ def _store_units(con: sqlite3.Connection, doc_id: int, units: Sequence[Unit]) ->
             for k, u in enumerate(units)
         ),
     )
+    grams = _signed(h)
     con.executemany(
         "INSERT OR IGNORE INTO grams VALUES (?, ?)",
-        zip(_signed(h), (first + k for k in uid.tolist()), strict=True),
+        zip(grams, (first + k for k in uid.tolist()), strict=True),
+    )
+    # Document frequency per gram, so a query skips boilerplate grams without reading postings.
+    con.executemany(
+        "INSERT INTO gram_df VALUES (?, ?) ON CONFLICT(g) DO UPDATE SET df = df + excluded.df",
+        Counter(grams).items(),
     )
 
 
@@ -234,15 +241,24 @@ def _gram_candidates(con: sqlite3.Connection, units: Sequence[Unit]) -> set[int]
         grams_of[g].append(u)
     sizes = Counter(uid.tolist())
     shared: Counter[tuple[int, int]] = Counter()
-    cap = ARCHIVE_GRAMS.df_cap
-    for g in sorted(grams_of):
-        # One bounded query per gram: a boilerplate gram (more than df_cap passages) is not
-        # evidence of a copy, and its long posting list is never read.
-        pids = [r[0] for r in con.execute("SELECT pid FROM grams WHERE g=? LIMIT ?", (g, cap + 1))]
-        if len(pids) > cap:
-            continue
-        for u in grams_of[g]:
-            for pid in pids:
+    keys = sorted(grams_of)
+    rare: list[int] = []
+    for i in range(0, len(keys), CHUNK):
+        part = keys[i : i + CHUNK]
+        rare.extend(
+            r[0]
+            for r in con.execute(
+                f"SELECT g FROM gram_df WHERE g IN ({','.join('?' * len(part))}) AND df <= ?",
+                (*part, ARCHIVE_GRAMS.df_cap),
+            )
+        )
+    # Only grams within the cap (boilerplate grams are no evidence of a copy) are looked up.
+    for i in range(0, len(rare), CHUNK):
+        part = rare[i : i + CHUNK]
+        for g, pid in con.execute(
+            f"SELECT g, pid FROM grams WHERE g IN ({','.join('?' * len(part))})", part
+        ):
+            for u in grams_of[g]:
                 shared[(u, pid)] += 1
     if not shared:
         return set()

@@ -44,10 +44,13 @@ class GramIndexOptions:
 
     @classmethod
     def for_size(cls, units: int) -> GramIndexOptions:
-        """Every 3-gram for report-sized inputs; for a back catalogue, longer grams sampled one in
-        four with a lower cap, which keeps the postings and pair counts in memory (bench/)."""
-        if units <= 200_000:
+        """Every 3-gram for report-sized inputs (short sentences keep enough grams); for larger
+        collections longer grams, sampled, with a lower cap, which keeps postings and pair counts
+        in memory and time (measured in bench/bench_dupes.py)."""
+        if units <= 20_000:
             return cls()
+        if units <= 200_000:
+            return cls(n=4, sample=2, df_cap=30, min_share=0.3)
         return cls(n=5, sample=4, df_cap=20, min_share=0.3)
 
 
@@ -157,6 +160,7 @@ def candidate_pairs(
     del h
     counter = _PairCounter()
     total = np.int64(len(norms))
+    q = np.asarray(query, dtype=bool) if query is not None else None
     for d in np.unique(df):
         if d < 2 or d > options.df_cap:
             continue
@@ -166,7 +170,11 @@ def candidate_pairs(
         for lo in range(0, len(g_all), step):
             g = g_all[lo : lo + step]
             block = uid[g[:, None] + np.arange(d)]  # rows: the units sharing one gram (sorted)
-            counter.add(block[:, iu].ravel() * total + block[:, ju].ravel())
+            a, b = block[:, iu].ravel(), block[:, ju].ravel()
+            if q is not None:
+                keep = q[a] | q[b]  # archive lookups: pairs among archived passages are no news
+                a, b = a[keep], b[keep]
+            counter.add(a * total + b)
     counter.fold()
     pair, shared = counter.keys, counter.counts
     if len(pair) == 0:
@@ -174,9 +182,6 @@ def candidate_pairs(
     a, b = pair // total, pair % total
     need = np.maximum(1, np.floor(options.min_share * np.minimum(sizes[a], sizes[b])))
     ok = shared >= need
-    if query is not None:
-        q = np.asarray(query, dtype=bool)
-        ok &= q[a] | q[b]
     return list(zip(a[ok].tolist(), b[ok].tolist(), strict=True))
 
 

@@ -150,8 +150,16 @@ def _raw_offsets(text: str, doc_text: str, start: int, end: int) -> Callable[[in
     return to_raw
 
 
-def _line_of(doc_text: str, offset: int) -> int:
-    return doc_text.count("\n", 0, offset) + 1 if offset >= 0 and doc_text else 0
+def _line_finder(doc_text: str) -> Callable[[int], int]:
+    """Offset -> 1-based line number (0 when unknown), by bisecting the newline positions."""
+    import bisect
+
+    newlines = [i for i, ch in enumerate(doc_text) if ch == "\n"]
+
+    def line_of(offset: int) -> int:
+        return bisect.bisect_left(newlines, offset) + 1 if offset >= 0 and doc_text else 0
+
+    return line_of
 
 
 def document_units(
@@ -169,12 +177,13 @@ def document_units(
     """
     allow = tuple(normalise(a) for a in allow)
     units: list[Unit] = []
+    line_of = _line_finder(document.text)
     for para in document.paragraphs():
         text = para.text
         to_raw = _raw_offsets(text, document.text, para.start, para.end)
         spans = split_sentences(text) if sentences else []
         for kind, s, e in _candidate_spans(text, spans):
-            line = _line_of(document.text, para.start + to_raw(s)) if para.start >= 0 else 0
+            line = line_of(para.start + to_raw(s)) if para.start >= 0 else 0
             unit = make_unit(doc_index, para.id, kind, text, s, e, line=line)
             if is_allowed(unit.norm, allow, min_chars=min_chars):
                 continue

@@ -91,8 +91,11 @@ class Member:
 
 @dataclass(frozen=True)
 class Group:
-    """Copies of one passage. ``changes`` (numbers groups) are the figures that differ from the
-    first member, as (member index, old, new)."""
+    """Copies of one passage. ``similarity`` is the lowest Indel similarity of a member to the
+    first one (1.0 for exact copies); for ``contained`` groups, whose first member is the short
+    passage, it is the smallest share of a longer passage that the short one covers.
+    ``changes`` (numbers groups) are the figures that differ from the first member, as
+    (member index, old, new)."""
 
     id: int
     kind: str

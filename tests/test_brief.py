@@ -363,3 +363,12 @@ def test_appendix_groups_repairs_and_lists_unplaced_headings(seed_doc, seed_brie
     # Sections whose headline could not be placed are named after their part, not left blank.
     untitled = [s for s in seed_briefing.sections if not s.heading.zh and s.level > 1]
     assert untitled and all(s.part.zh for s in untitled)
+
+
+def test_default_output_is_output_stem_with_format(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)
+    code, msg = _brief([str(SEED), "--format", "html", "--layout", "interleaved"])
+    assert code == 0, msg
+    out = tmp_path / "output" / "huangzhong-2024-newspaper.html"
+    assert out.is_file() and "wrote output/huangzhong-2024-newspaper.html" in msg
+    assert [p.name for p in out.parent.iterdir()] == [out.name]  # no temporary file left

@@ -372,3 +372,20 @@ def test_default_output_is_output_stem_with_format(tmp_path: Path, monkeypatch: 
     out = tmp_path / "output" / "huangzhong-2024-newspaper.html"
     assert out.is_file() and "wrote output/huangzhong-2024-newspaper.html" in msg
     assert [p.name for p in out.parent.iterdir()] == [out.name]  # no temporary file left
+
+
+def test_review_vs_plan_on_a_district_government_report():
+    """Hailar 2015: the 2014 review's results against the 2015 plan's targets."""
+    doc = read_path(corpus_file("hailar-district_2015_zh.txt"))
+    b = build_briefing(doc, facts=extract_facts(doc))
+    assert (b.review_year, b.plan_year) == (2014, 2015)
+    gdp = [c for c in b.comparisons if c.indicator_zh == "地区生产总值"]
+    level = next(c for c in gdp if c.review.measure == "level")
+    growth = next(c for c in gdp if c.review.measure == "change")
+    assert (level.review.value_zh, level.plan.value_zh, level.change_text) == (
+        "274.4亿元",
+        "达到296亿元",
+        "+7.9 %",
+    )
+    assert (growth.review.value, growth.plan.value, growth.change_text) == (9.1, 8.0, "-1.1 pp")
+    assert all(c.review.kind == "achievement" and c.plan.kind == "target" for c in b.comparisons)

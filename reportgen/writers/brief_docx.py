@@ -8,7 +8,6 @@ from typing import Any
 from reportgen.brief import Bilingual, Briefing, Figure
 from reportgen.paths import templates_dir
 from reportgen.writers.docx_common import (
-    add_field,
     add_run,
     new_document,
     page_number_footer,
@@ -46,10 +45,7 @@ def render_docx(briefing: Briefing, *, template_dir: str | Path | None = None) -
 
     _cover(d, b)
     d.add_page_break()
-    _heading(d, "目录", "Contents", level=1)
-    add_field(d.add_paragraph(), 'TOC \\o "1-2" \\h \\z \\u')
-    note = d.add_paragraph()
-    add_run(note, "Word fills in the contents when fields are updated (F9).", size=8, color=MUTED)
+    _contents(d, b)
 
     if b.key_figures:
         d.add_page_break()
@@ -75,6 +71,53 @@ def render_docx(briefing: Briefing, *, template_dir: str | Path | None = None) -
     d.add_page_break()
     _appendix(d, b)
     return to_bytes(d)
+
+
+def _contents(d: Any, b: Briefing) -> None:
+    """A TOC field whose cached result already lists the headings, so the contents read right
+    before any update; the document asks Word to update fields on opening (page numbers)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    title = d.add_paragraph()
+    add_run(title, "目录  ", bold=True, size=15)
+    add_run(title, "Contents", bold=True, size=15, color=MUTED)
+    entries: list[tuple[int, str, str]] = []
+    if b.key_figures:
+        entries.append((1, "主要数据", "Key figures at a glance"))
+    if b.comparisons:
+        entries.append((1, "回顾与计划", "Review vs plan"))
+    for s in b.sections:
+        if s.heading.zh or s.level <= 1:
+            entries.append((1 if s.level <= 1 else 2, *_name(s.heading, s.part)))
+    entries.append((1, "编辑附录", "Appendix for editors"))
+
+    def field_char(paragraph: Any, kind: str) -> None:
+        el = OxmlElement("w:fldChar")
+        el.set(qn("w:fldCharType"), kind)
+        paragraph.add_run()._r.append(el)
+
+    paras = []
+    for i, (level, zh, en) in enumerate(entries):
+        p = d.add_paragraph()
+        if i == 0:
+            field_char(p, "begin")
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = ' TOC \\o "1-2" \\h \\z \\u '
+            p.add_run()._r.append(instr)
+            field_char(p, "separate")
+        p.paragraph_format.left_indent = _cm(0.7 * (level - 1))
+        add_run(p, zh if b.show_zh or not en else "", bold=level == 1, size=9.5)
+        if b.show_en and en:
+            add_run(p, f"  {en}", size=9, color=MUTED)
+        paras.append(p)
+    field_char(paras[-1], "end")
+    settings = d.settings.element
+    if settings.find(qn("w:updateFields")) is None:
+        update = OxmlElement("w:updateFields")
+        update.set(qn("w:val"), "true")
+        settings.append(update)
 
 
 def _name(heading: Bilingual, part: Bilingual) -> tuple[str, str]:

@@ -32,6 +32,10 @@ REPAIR_KINDS = {
 }
 SENTENCE_END = re.compile(r"(?<=[。！？；])")
 _SPACES = re.compile(r"[\s\u3000]+")
+# An administrative area at the start of a title/byline token or after 在 ("在海拉尔区第十四届…").
+PLACE_RE = re.compile(
+    r"(?:^|(?<=[在\s—]))([\u4e00-\u9fff]{1,6}?(?:自治区|自治州|自治县|省|市|州|盟|地区|区|县|旗))"
+)
 
 
 class FactLike(Protocol):
@@ -565,6 +569,18 @@ def lead_excerpt(text: str, *, limit: int = SUMMARY_CHARS) -> str:
     return out
 
 
+def infer_place(doc: Document) -> str:
+    """The place a report is about: the reader's, else the first administrative area named at the
+    start of the title, subtitle or byline (湟中区砥砺奋进… → 湟中区; 在海拉尔区第十四届… → 海拉尔区)."""
+    if doc.place:
+        return doc.place
+    for line in (doc.title, doc.subtitle, doc.byline):
+        m = PLACE_RE.search(line)
+        if m:
+            return m.group(1)
+    return ""
+
+
 def _walk(
     sections: Iterable[Section], path: tuple[Section, ...] = ()
 ) -> Iterable[tuple[Section, tuple[Section, ...]]]:
@@ -678,7 +694,7 @@ def build_briefing(
         title=_heading(englisher, doc.title),
         subtitle=_heading(englisher, doc.subtitle),
         byline=_heading(englisher, doc.byline),
-        place=_heading(englisher, doc.place),
+        place=_heading(englisher, infer_place(doc)),
         source=doc.source,
         years=tuple(sorted(years)),
         generated=generated,

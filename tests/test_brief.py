@@ -389,3 +389,11 @@ def test_review_vs_plan_on_a_district_government_report():
     )
     assert (growth.review.value, growth.plan.value, growth.change_text) == (9.1, 8.0, "-1.1 pp")
     assert all(c.review.kind == "achievement" and c.plan.kind == "target" for c in b.comparisons)
+
+
+def test_title_block_in_both_languages(seed_briefing: Briefing):
+    b = seed_briefing
+    assert b.title.zh == "步履铿锵 踏浪前行 湟中区砥砺奋进开新篇" and b.title.en
+    assert (b.place.zh, b.place.en) == ("湟中区", "Huangzhong District")
+    assert b.byline.zh == "本报记者 王琼"
+    assert b.years == (2023, 2024) and b.generated == "2024-03-01"

@@ -397,3 +397,15 @@ def test_title_block_in_both_languages(seed_briefing: Briefing):
     assert (b.place.zh, b.place.en) == ("湟中区", "Huangzhong District")
     assert b.byline.zh == "本报记者 王琼"
     assert b.years == (2023, 2024) and b.generated == "2024-03-01"
+
+
+def test_english_only_view_never_hides_text_it_cannot_translate(tmp_path: Path):
+    out = tmp_path / "en.html"
+    code, msg = _brief([str(SEED), "-o", str(out), "--lang", "en"])
+    assert code == 0, msg
+    html = out.read_text(encoding="utf-8")
+    assert "指标</th>" not in html and "Indicator</th>" in html
+    assert 'data-running="With firm strides' in html  # running header in English
+    # Untranslated paragraphs stay in Chinese with their badge; indicators without a term too.
+    assert 'class="zh zh-only"' in html and ">terms only<" in html
+    assert '<span class="missing" lang="zh-CN">' in html

@@ -45,6 +45,9 @@ def test_pdf_text_holds_bilingual_headings_and_key_figures(seed_text: str):
     for figure in ("4.1万亩", "5.2万亩", "3630个", "41,000mu", "52,000mu", "+26.8%"):
         assert figure in flat, figure
     assert re.search(r"Page1of(\d+)", flat)
+    # The chart's labels are text (svg.fonttype none), not paths: the change is in the table
+    # once and beside the chart's bar once.
+    assert flat.count("+26.8%") == 2
 
 
 @needs_poppler

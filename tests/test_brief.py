@@ -247,11 +247,17 @@ def test_failed_render_leaves_no_file_and_keeps_the_old_one(tmp_path: Path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken", "old.html"]
 
 
-def test_cli_errors_are_one_line(tmp_path: Path):
+def test_cli_errors_are_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     code, msg = _brief([str(SEED), "-o", str(tmp_path / "b.odt")])
     assert code == 2 and "give --format" in msg
     code, msg = _brief([str(tmp_path / "missing.txt"), "-o", str(tmp_path / "b.html")])
     assert code == 2 and "no such file" in msg
+    monkeypatch.delenv("REPORTGEN_OPENAI_BASE_URL", raising=False)
+    code, msg = _brief([str(SEED), "-o", str(tmp_path / "b.html"), "--translator", "openai"])
+    assert code == 2 and "base URL" in msg and "Traceback" not in msg
+    code, msg = _brief([str(SEED), "-o", str(tmp_path / "b.html"), "--tm", str(tmp_path / "no.db")])
+    assert code == 2 and "tm import" in msg
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_state_council_2019_recurring_sentences_get_official_english(tmp_path: Path):

@@ -354,17 +354,48 @@ def _english(para: Any, t: Bilingual) -> None:
         add_run(para, f"Terms: {glossary}", size=7.5, color=MUTED)
 
 
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _appendix(d: Any, b: Briefing) -> None:
     _heading(d, "编辑附录", "Appendix for editors", level=1)
     _heading(d, "修复记录", f"What the reader repaired ({len(b.repairs)})", level=2)
     if b.repairs:
-        widths = [3.2, 5.4, 5.4, 2.0]
-        table = _table(d, ["Repair", "Before 原文", "After 修复后", "Where"])
-        for r in b.repairs:
-            cells = table.add_row().cells
-            where = f"{r.start}–{r.end}" if r.start >= 0 else ""
-            for cell, text in zip(cells, (r.kind, r.before, r.after, where), strict=True):
+        groups = b.repair_groups
+        kinds = _table(d, ["Repair", "Count", "What it means"])
+        for g in groups:
+            cells = kinds.add_row().cells
+            for cell, text in zip(cells, (g.kind, str(g.count), g.description), strict=True):
                 add_run(cell.paragraphs[0], text, size=8)
+        set_column_widths(kinds, [3.6, 1.6, TEXT_WIDTH_CM - 5.2])
+        d.add_paragraph()
+        widths = [3.2, 6.8, TEXT_WIDTH_CM - 10.0]
+        table = _table(d, ["Repair", "Before 原文 → after 修复后", "Where (offsets) · note"])
+        for g in groups:
+            for r in g.shown:
+                cells = table.add_row().cells
+                add_run(cells[0].paragraphs[0], r.kind, size=8)
+                add_run(
+                    cells[1].paragraphs[0],
+                    _short(r.before.replace("\n", "⏎"), 70),
+                    size=8,
+                    color=MUTED,
+                )
+                if r.after:
+                    add_run(cells[1].paragraphs[0], f" → {_short(r.after, 70)}", size=8)
+                where = f"{r.start}–{r.end} " if r.start >= 0 else ""
+                add_run(cells[2].paragraphs[0], where + _short(r.note, 140), size=7.5)
+            if g.hidden:
+                cells = table.add_row().cells
+                add_run(cells[0].paragraphs[0], g.kind, size=8)
+                add_run(
+                    cells[1].paragraphs[0],
+                    f"… and {g.hidden} more of this kind; "
+                    "`reportgen parse --format json` lists every repair.",
+                    size=8,
+                    color=MUTED,
+                )
         set_column_widths(table, widths)  # after all rows: Word reads each cell's width
     else:
         add_run(d.add_paragraph(), "No repairs were needed.", color=MUTED)

@@ -30,8 +30,16 @@ def write_output(target: str | Path | None, data: bytes | str) -> None:
         raise RenderError(f"{path}: cannot write ({e.strerror})") from None
     try:
         with os.fdopen(fd, "wb") as f:
+            # mkstemp makes the file private (0600); an output file gets the usual umask mode.
+            os.fchmod(f.fileno(), 0o666 & ~_umask())
             f.write(data.encode("utf-8") if isinstance(data, str) else data)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -314,11 +314,9 @@ def dupes(inputs: tuple[Path, ...], against: Path | None, output: str, fmt: str 
       reportgen dupes new.txt --against archive.db --format json
     """
     from reportgen.dupes import KINDS, find_duplicates
-    from reportgen.writers import write_output
+    from reportgen.writers import output_format, write_output
 
-    fmt = fmt or Path(output).suffix.lstrip(".").lower()
-    if fmt not in DUPES_FORMATS:
-        fmt = "json"
+    fmt = output_format(output, fmt, DUPES_FORMATS, default="json")
     docs = _read_all(inputs, progress)
     result = find_duplicates(
         docs, against=against, min_chars=min_chars, threshold=threshold,
@@ -391,11 +389,14 @@ def index_stats(db: Path, as_json: bool) -> None:
         click.echo(f"{s.db}: {s.documents} reports, {s.passages} passages{years}")
 
 
+DIFF_FORMATS = ("html", "pdf", "docx", "json")
+
+
 @cli.command()
 @click.argument("reports", nargs=-1, required=True, type=input_path())
 @click.option("-o", "--output", default=None,
               help="Output file; - for stdout. Default: output/<newest-report>-diff.<format>.")
-@click.option("-f", "--format", "fmt", type=click.Choice(["html", "pdf", "docx", "json"]),
+@click.option("-f", "--format", "fmt", type=click.Choice(DIFF_FORMATS),
               default=None,
               help="Default: from -o's extension; json when -o is -; otherwise html.")
 @click.option("--no-facts", is_flag=True, help="Compare the text only, skip fact extraction.")
@@ -416,17 +417,12 @@ def diff(reports: tuple[Path, ...], output: str | None, fmt: str | None, no_fact
       reportgen diff old.txt new.txt -o -                       # JSON on stdout
     """
     from reportgen.diff import compare
-    from reportgen.errors import RenderError
     from reportgen.readers import read_path
-    from reportgen.writers import write_output
+    from reportgen.writers import output_format, write_output
     from reportgen.writers.diff_html import render_diff
 
+    fmt = output_format(output, fmt, DIFF_FORMATS, default="json" if output == "-" else "html")
     docs = [read_path(p) for p in reports]
-    if fmt is None:
-        suffix = Path(output).suffix.lower().lstrip(".") if output and output != "-" else ""
-        if suffix and suffix not in ("html", "pdf", "docx", "json"):
-            raise RenderError(f"{output}: cannot tell the format from .{suffix}; use --format")
-        fmt = suffix or ("json" if output == "-" else "html")
     result = compare(docs, with_facts=not no_facts)
     if output is None:
         newest = max(docs, key=lambda d: d.year or 0) if all(d.year for d in docs) else docs[-1]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reportgen.errors import RenderError
-from reportgen.writers import write_output
+from reportgen.writers import output_format, write_output
 
 
 def test_file_gets_the_umask_mode_not_the_temp_files_0600(tmp_path: Path) -> None:
@@ -39,3 +39,24 @@ def test_dash_writes_to_stdout(capsysbinary: pytest.CaptureFixture[bytes]) -> No
     write_output("-", b"\x00\x01")
     write_output(None, "文")
     assert capsysbinary.readouterr().out == b"\x00\x01" + "文".encode()
+
+
+@pytest.mark.parametrize(
+    ("output", "fmt", "expected"),
+    [
+        ("a.PDF", None, "pdf"),
+        ("a.htm", None, "html"),
+        ("a.pdf", "docx", "docx"),
+        ("-", None, "json"),
+    ],
+)
+def test_output_format_from_option_extension_or_default(
+    output: str, fmt: str | None, expected: str
+) -> None:
+    assert output_format(output, fmt, ("pdf", "docx", "html", "json"), default="json") == expected
+
+
+@pytest.mark.parametrize("output", ["a.x", "noext"])
+def test_output_format_unknown_extension_is_an_error(output: str) -> None:
+    with pytest.raises(RenderError, match="give --format"):
+        output_format(output, None, ("pdf", "html"), default="pdf")

@@ -5,9 +5,33 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from reportgen.errors import RenderError
+
+# Extensions that name a format by another name.
+_SUFFIX_ALIASES = {"htm": "html"}
+
+
+def output_format(
+    output: str | Path | None, fmt: str | None, formats: Sequence[str], *, default: str
+) -> str:
+    """The format to write: ``--format`` wins, else ``-o``'s extension, else ``default`` (also for
+    stdout). An extension that names none of ``formats`` is an error, never a silent fallback."""
+    if fmt is None and output is not None and str(output) != "-":
+        suffix = Path(output).suffix.lower().lstrip(".")
+        suffix = _SUFFIX_ALIASES.get(suffix, suffix)
+        if suffix not in formats:
+            raise RenderError(
+                f"{output}: cannot tell the format from {Path(output).suffix or 'no extension'!r};"
+                f" give --format ({'/'.join(formats)})"
+            )
+        fmt = suffix
+    fmt = fmt or default
+    if fmt not in formats:
+        raise RenderError(f"unknown format {fmt!r} (choose one of: {', '.join(formats)})")
+    return fmt
 
 
 def write_output(target: str | Path | None, data: bytes | str) -> None:

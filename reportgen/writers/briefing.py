@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.errors import RenderError
-from reportgen.writers import write_output
+from reportgen.writers import output_format, write_output
 
 FORMATS = ("pdf", "docx", "html")
 DEFAULT_DIR = Path("output")
@@ -18,19 +18,7 @@ DEFAULT_DIR = Path("output")
 def output_target(input: str | Path, output: str | None, fmt: str | None) -> tuple[str, str]:
     """The file to write and its format: ``--format`` wins, else ``-o``'s extension, else PDF;
     with no ``-o`` the file is ``output/<input stem>.<format>``."""
-    if fmt is None and output and output != "-":
-        suffix = Path(output).suffix.lower().lstrip(".")
-        if suffix in ("htm",):
-            suffix = "html"
-        if suffix not in FORMATS:
-            raise RenderError(
-                f"{output}: cannot tell the format from {Path(output).suffix or 'no extension'!r};"
-                f" give --format ({'/'.join(FORMATS)})"
-            )
-        fmt = suffix
-    fmt = fmt or "pdf"
-    if fmt not in FORMATS:
-        raise RenderError(f"unknown format {fmt!r} (choose one of: {', '.join(FORMATS)})")
+    fmt = output_format(output or None, fmt, FORMATS, default="pdf")
     if not output:
         output = str(DEFAULT_DIR / f"{Path(input).stem}.{fmt}")
     return output, fmt

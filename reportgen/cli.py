@@ -63,10 +63,17 @@ def cli(verbose: bool) -> None:
 @cli.command()
 @click.argument("input", type=input_path())
 @click.option(
-    "-f", "--format", "fmt", type=click.Choice(["json", "md", "text"]), default="json",
-    show_default=True, help="json: the full tree; md/text: the repaired document with headings.",
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "md", "text"]),
+    default="json",
+    show_default=True,
+    help="json: the full tree; md/text: the repaired document with headings.",
 )
-@click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout.")
+@click.option(
+    "-o", "--output", default="-", show_default=True, help="Output file, or - for stdout."
+)
 @handle_errors
 def parse(input: Path, fmt: str, output: str) -> None:
     """Read a report into the document tree, repairing PDF damage.
@@ -116,6 +123,10 @@ def tm_import(files: tuple[Path, ...], db: Path | None) -> None:
 
     FILES: lines of Chinese<TAB>English (# comments skipped), TMX files, or *_zh.txt files
     whose line-aligned *_en.txt sibling is beside them. Re-importing a file adds nothing twice.
+
+    \b
+    Example:
+      reportgen tm import corpus/state-council_2024_zh.txt --db tm.db
     """
     from reportgen.translate.tm import import_files
 
@@ -129,12 +140,20 @@ def tm_import(files: tuple[Path, ...], db: Path | None) -> None:
 @click.argument("text")
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help=TM_DB_HELP)
 @click.option(
-    "--min-score", type=click.FloatRange(0, 100), default=75, show_default=True,
+    "--min-score",
+    type=click.FloatRange(0, 100),
+    default=75,
+    show_default=True,
     help="Lowest similarity (0-100) of a fuzzy match.",
 )
 @handle_errors
 def tm_lookup(text: str, db: Path | None, min_score: float) -> None:
-    """Show the official English the memory holds for TEXT (exact or fuzzy); exit 1 if none."""
+    """Show the official English the memory holds for TEXT (exact or fuzzy); exit 1 if none.
+
+    \b
+    Example:
+      reportgen tm lookup 积极的财政政策要加力提效。 --min-score 85
+    """
     from reportgen.translate.tm import lookup_text
 
     match = lookup_text(text, db=db, min_score=min_score)
@@ -185,40 +204,81 @@ def facts(input: Path, fmt: str, kind: str | None, output: str) -> None:
 
 @cli.command()
 @click.argument("input", type=input_path())
-@click.option("-o", "--output", default=None, help="Output file (- for stdout) [default: output/<input-stem>.pdf].")
 @click.option(
-    "-f", "--format", "fmt", type=click.Choice(["pdf", "docx", "html"]), default=None,
+    "-o",
+    "--output",
+    default=None,
+    help="Output file (- for stdout) [default: output/<input-stem>.pdf].",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["pdf", "docx", "html"]),
+    default=None,
     help="Output format [default: from -o's extension, else pdf].",
 )
 @click.option(
-    "--layout", type=click.Choice(["side-by-side", "interleaved", "separate"]),
-    default="side-by-side", show_default=True, help="How Chinese and English text are arranged.",
+    "--layout",
+    type=click.Choice(["side-by-side", "interleaved", "separate"]),
+    default="side-by-side",
+    show_default=True,
+    help="How Chinese and English text are arranged.",
 )
 @click.option(
-    "--lang", type=click.Choice(["zh", "en", "zh-en"]), default="zh-en", show_default=True,
+    "--lang",
+    type=click.Choice(["zh", "en", "zh-en"]),
+    default="zh-en",
+    show_default=True,
     help="Which language columns to show.",
 )
 @click.option(
-    "--template", "template_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+    "--template",
+    "template_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
     help="Folder with your own brief.html.j2 (HTML/PDF) and/or brief.docx (Word template).",
 )
-@click.option("--termbase", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Extra termbase file (TSV or YAML) on top of the shipped one.")
-@click.option("--tm", "tm_db", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help=TM_DB_HELP)
 @click.option(
-    "--translator", type=click.Choice(["none", "argos", "openai"]), default="none",
-    show_default=True, help="Machine translation for what the TM does not cover (none: keep it Chinese).",
+    "--termbase",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Extra termbase file (TSV or YAML) on top of the shipped one.",
 )
-@click.option("--openai-base-url", default=None, help="OpenAI-compatible endpoint for --translator openai.")
+@click.option(
+    "--tm", "tm_db", type=click.Path(dir_okay=False, path_type=Path), default=None, help=TM_DB_HELP
+)
+@click.option(
+    "--translator",
+    type=click.Choice(["none", "argos", "openai"]),
+    default="none",
+    show_default=True,
+    help="Machine translation for what the TM does not cover (none: keep it Chinese).",
+)
+@click.option(
+    "--openai-base-url", default=None, help="OpenAI-compatible endpoint for --translator openai."
+)
 @click.option("--openai-model", default=None, help="Model name for --translator openai.")
-@click.option("--full/--summary", default=True, show_default=True,
-              help="Whole paragraphs, or each section's lead excerpt.")
+@click.option(
+    "--full/--summary",
+    default=True,
+    show_default=True,
+    help="Whole paragraphs, or each section's lead excerpt.",
+)
 @handle_errors
 def brief(
-    input: Path, output: str | None, fmt: str | None, layout: str, lang: str,
-    template_dir: Path | None, termbase: Path | None, tm_db: Path | None, translator: str,
-    openai_base_url: str | None, openai_model: str | None, full: bool,
+    input: Path,
+    output: str | None,
+    fmt: str | None,
+    layout: str,
+    lang: str,
+    template_dir: Path | None,
+    termbase: Path | None,
+    tm_db: Path | None,
+    translator: str,
+    openai_base_url: str | None,
+    openai_model: str | None,
+    full: bool,
 ) -> None:
     """Render the bilingual briefing of a report (PDF, DOCX or HTML).
 
@@ -232,8 +292,17 @@ def brief(
 
     mt_options = {k: v for k, v in (("base_url", openai_base_url), ("model", openai_model)) if v}
     write_briefing(
-        input, output=output, fmt=fmt, layout=layout, lang=lang, template_dir=template_dir,
-        termbase=termbase, tm=tm_db, translator=translator, full=full, mt_options=mt_options,
+        input,
+        output=output,
+        fmt=fmt,
+        layout=layout,
+        lang=lang,
+        template_dir=template_dir,
+        termbase=termbase,
+        tm=tm_db,
+        translator=translator,
+        full=full,
+        mt_options=mt_options,
         progress=lambda msg: click.echo(f"reportgen: {msg}", err=True),
     )
 
@@ -283,25 +352,63 @@ def _allow_list(allow: Path | None) -> tuple[str, ...]:
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, type=input_path())
-@click.option("--against", type=click.Path(dir_okay=False, path_type=Path),
-              help="Archive database (from `reportgen index add`) to check for reuse.")
-@click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout.")
-@click.option("-f", "--format", "fmt", type=click.Choice(DUPES_FORMATS), default=None,
-              help="Output format [default: from -o's extension, else json].")
-@click.option("--min-chars", type=click.IntRange(1), default=12, show_default=True,
-              help="Ignore passages with fewer letters/digits/CJK characters.")
-@click.option("--threshold", type=click.FloatRange(0.5, 1.0), default=0.8, show_default=True,
-              help="Lowest similarity (0.5-1) of a near copy.")
-@click.option("--allow", type=click.Path(dir_okay=False, path_type=Path),
-              help="File of phrases that may repeat (one a line), added to the built-in list.")
-@click.option("--kind", "kinds", multiple=True,
-              type=click.Choice(["exact", "numbers", "near", "contained"]),
-              help="Only these kinds (repeatable) [default: all].")
-@click.option("--progress", is_flag=True, help="Show progress bars even when stderr is not a terminal.")
+@click.option(
+    "--against",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Archive database (from `reportgen index add`) to check for reuse.",
+)
+@click.option(
+    "-o", "--output", default="-", show_default=True, help="Output file, or - for stdout."
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(DUPES_FORMATS),
+    default=None,
+    help="Output format [default: from -o's extension, else json].",
+)
+@click.option(
+    "--min-chars",
+    type=click.IntRange(1),
+    default=12,
+    show_default=True,
+    help="Ignore passages with fewer letters/digits/CJK characters.",
+)
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0.5, 1.0),
+    default=0.8,
+    show_default=True,
+    help="Lowest similarity (0.5-1) of a near copy.",
+)
+@click.option(
+    "--allow",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File of phrases that may repeat (one a line), added to the built-in list.",
+)
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice(["exact", "numbers", "near", "contained"]),
+    help="Only these kinds (repeatable) [default: all].",
+)
+@click.option(
+    "--progress", is_flag=True, help="Show progress bars even when stderr is not a terminal."
+)
 @handle_errors
-def dupes(inputs: tuple[Path, ...], against: Path | None, output: str, fmt: str | None,
-          min_chars: int, threshold: float, allow: Path | None, kinds: tuple[str, ...],
-          progress: bool) -> None:
+def dupes(
+    inputs: tuple[Path, ...],
+    against: Path | None,
+    output: str,
+    fmt: str | None,
+    min_chars: int,
+    threshold: float,
+    allow: Path | None,
+    kinds: tuple[str, ...],
+    progress: bool,
+) -> None:
     """Find passages that repeat: within a report, across reports, or against an archive.
 
     \b
@@ -319,8 +426,13 @@ def dupes(inputs: tuple[Path, ...], against: Path | None, output: str, fmt: str 
     fmt = output_format(output, fmt, DUPES_FORMATS, default="json")
     docs = _read_all(inputs, progress)
     result = find_duplicates(
-        docs, against=against, min_chars=min_chars, threshold=threshold,
-        allow=_allow_list(allow), kinds=kinds or KINDS, progress=_progress_bar(progress),
+        docs,
+        against=against,
+        min_chars=min_chars,
+        threshold=threshold,
+        allow=_allow_list(allow),
+        kinds=kinds or KINDS,
+        progress=_progress_bar(progress),
     )
     data: str | bytes
     if fmt == "json":
@@ -356,29 +468,59 @@ def index() -> None:
 
 @index.command("add")
 @click.argument("files", nargs=-1, required=True, type=input_path())
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=Path("archive.db"),
-              show_default=True, help=ARCHIVE_HELP)
-@click.option("--min-chars", type=click.IntRange(1), default=12, show_default=True,
-              help="Ignore passages with fewer letters/digits/CJK characters.")
-@click.option("--progress", is_flag=True, help="Show progress bars even when stderr is not a terminal.")
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("archive.db"),
+    show_default=True,
+    help=ARCHIVE_HELP,
+)
+@click.option(
+    "--min-chars",
+    type=click.IntRange(1),
+    default=12,
+    show_default=True,
+    help="Ignore passages with fewer letters/digits/CJK characters.",
+)
+@click.option(
+    "--progress", is_flag=True, help="Show progress bars even when stderr is not a terminal."
+)
 @handle_errors
 def index_add(files: tuple[Path, ...], db: Path, min_chars: int, progress: bool) -> None:
-    """Store every passage of FILES in the archive (a report already stored is skipped)."""
+    """Store every passage of FILES in the archive (a report already stored is skipped).
+
+    \b
+    Example:
+      reportgen index add hailar_2013.txt hailar_2014.txt --db archive.db
+    """
     from reportgen.dupes import index_add as add
 
-    stats = add(_read_all(files, progress), db=db, min_chars=min_chars,
-                progress=_progress_bar(progress))
-    click.echo(f"{stats.db}: {stats.added} reports added, {stats.skipped} already there; "
-               f"{stats.documents} reports, {stats.passages} passages in total")
+    stats = add(
+        _read_all(files, progress), db=db, min_chars=min_chars, progress=_progress_bar(progress)
+    )
+    click.echo(
+        f"{stats.db}: {stats.added} reports added, {stats.skipped} already there; "
+        f"{stats.documents} reports, {stats.passages} passages in total"
+    )
 
 
 @index.command("stats")
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=Path("archive.db"),
-              show_default=True, help=ARCHIVE_HELP)
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("archive.db"),
+    show_default=True,
+    help=ARCHIVE_HELP,
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @handle_errors
 def index_stats(db: Path, as_json: bool) -> None:
-    """What the archive holds: reports, passages, years."""
+    """What the archive holds: reports, passages, years.
+
+    \b
+    Example:
+      reportgen index stats --db archive.db --json
+    """
     from reportgen.dupes import index_stats as stats_of
 
     s = stats_of(db)
@@ -394,11 +536,20 @@ DIFF_FORMATS = ("html", "pdf", "docx", "json")
 
 @cli.command()
 @click.argument("reports", nargs=-1, required=True, type=input_path())
-@click.option("-o", "--output", default=None,
-              help="Output file; - for stdout. Default: output/<newest-report>-diff.<format>.")
-@click.option("-f", "--format", "fmt", type=click.Choice(DIFF_FORMATS),
-              default=None,
-              help="Default: from -o's extension; json when -o is -; otherwise html.")
+@click.option(
+    "-o",
+    "--output",
+    default=None,
+    help="Output file; - for stdout. Default: output/<newest-report>-diff.<format>.",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(DIFF_FORMATS),
+    default=None,
+    help="Default: from -o's extension; json when -o is -; otherwise html.",
+)
 @click.option("--no-facts", is_flag=True, help="Compare the text only, skip fact extraction.")
 @handle_errors
 def diff(reports: tuple[Path, ...], output: str | None, fmt: str | None, no_facts: bool) -> None:

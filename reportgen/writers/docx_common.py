@@ -54,8 +54,15 @@ def set_fonts(element: Any, *, latin: str = LATIN_FONT, east_asia: str = CJK_FON
     lang.set(qn("w:eastAsia"), "zh-CN")
 
 
-def add_run(paragraph: Any, text: str, *, bold: bool = False, italic: bool = False,
-            size: float | None = None, color: str | None = None) -> Any:
+def add_run(
+    paragraph: Any,
+    text: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    size: float | None = None,
+    color: str | None = None,
+) -> Any:
     """A run with CJK-aware fonts."""
     from docx.shared import Pt, RGBColor
 
@@ -95,7 +102,11 @@ def page_number_footer(section: Any, *, label: str = "Page {PAGE} of {NUMPAGES}"
     """Footer ``Page X of Y`` with real PAGE/NUMPAGES fields."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    p = section.footer.paragraphs[0] if section.footer.paragraphs else section.footer.add_paragraph()
+    p = (
+        section.footer.paragraphs[0]
+        if section.footer.paragraphs
+        else section.footer.add_paragraph()
+    )
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for piece in label.replace("{", "\x00{").replace("}", "}\x00").split("\x00"):
         if piece in ("{PAGE}", "{NUMPAGES}"):

@@ -47,7 +47,9 @@ def _environment(dirs: tuple[Path, ...]) -> Any:
     return env
 
 
-def render_template(name: str, context: dict[str, Any], *, user_dir: str | Path | None = None) -> str:
+def render_template(
+    name: str, context: dict[str, Any], *, user_dir: str | Path | None = None
+) -> str:
     """Render ``templates/<name>`` with ``context``; every value is autoescaped."""
     import jinja2
 

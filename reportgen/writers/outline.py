@@ -15,7 +15,11 @@ def to_markdown(doc: Document) -> str:
 
     def walk(sec: Section) -> None:
         if sec.heading:
-            tag = f" <!-- {sec.kind}{' ' + str(sec.year) if sec.year else ''} -->" if sec.kind != "other" else ""
+            tag = (
+                f" <!-- {sec.kind}{' ' + str(sec.year) if sec.year else ''} -->"
+                if sec.kind != "other"
+                else ""
+            )
             out.append(f"{'#' * min(sec.level + 1, 6)} {sec.heading}{tag}\n")
         for p in sec.paragraphs:
             out.append(f"{p.text}\n")

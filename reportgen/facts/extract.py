@@ -274,41 +274,24 @@ def _indicator(text: str, hit: _Hit, clause_start: int, previous: str) -> str:
         k = pre.rfind(w)
         if k >= 0 and k + len(w) < len(pre):
             pre = pre[k + len(w) :]
-    changed = True
-    while changed and pre:
-        changed = False
-        c = CHANGE_RE.search(pre)
-        if c and c.end() == len(pre):
-            pre, verb, changed = pre[: c.start()], c.group("v"), True
-        for w in T.INDICATOR_STRIP_TAIL:
-            if pre.endswith(w):
-                pre, changed = pre[: -len(w)], True
-        for w in T.INDICATOR_STRIP_HEAD:
-            if pre.startswith(w):
-                pre, changed = pre[len(w) :], True
-    pre = pre.strip(CLAUSE_DELIMS)
+    pre, verb = _clean(pre)
     counted = hit.category in ("count", "people", "households")
     if counted and pre and previous.endswith(pre):
         pre = ""  # 8个景区、4条线路: the words before 4条 named the number before it
-    rest = text[hit.end :]
-    cut = next(
-        (i for i, ch in enumerate(rest) if ch in CLAUSE_DELIMS or ch == "、" or ch.isdigit()),
-        len(rest),
-    )
-    post = _trim_post(re.sub(r"\s+", "", rest[:cut]).lstrip("的"))
+    post = _post(text, hit.end)
     if pre in T.INVEST_VERBS and post and hit.category.startswith("money"):
         # 投资2.3亿元强化教育基础设施 -> 教育基础设施投资
         return _strip_lead(post) + pre
-    if (
-        counted
-        and post
-        and (
-            len(pre) <= 4
-            or "、" in pre  # 共和、多巴2个美丽城镇: names, then the count and what it counts
-            or pre.endswith(("等", "建成", "建设", "打造", "创建", "新建"))
-        )
-    ):
-        return (pre.rstrip("等") + post)[-24:] if len(pre) <= 4 else post
+    if post and (not pre or _is_place(pre) or pre in T.INDICATOR_HEAD_VERBS):
+        # 实施了中心城区26公里供水: the place only says where; 健全优化389亿元项目库: the verb
+        # alone names nothing
+        return post
+    if counted and post:
+        if "、" in pre or pre.endswith(("等", *T.COUNT_VERBS)):
+            # 共和、多巴2个美丽城镇, 建设5个重点村: names or a verb, then the count and what it counts
+            return post
+        if len(pre) <= 4:
+            return (pre + post)[-24:]  # 新建8个…, 承诺的10大类…
     if pre and len(pre) <= 2 and post:
         return post  # 设立7000万元专项基金: the verb alone names nothing
     if pre:
@@ -317,6 +300,71 @@ def _indicator(text: str, hit: _Hit, clause_start: int, previous: str) -> str:
     if quoted:
         return quoted.group(1)  # 完成“煤改电”2.9万户
     return post or previous or verb
+
+
+def _clean(name: str) -> tuple[str, str]:
+    """Strip subjects, doing verbs, fillers and qualifiers from both ends of a name; also return
+    the change verb found at its end (增长), the name of last resort."""
+    verb = ""
+    changed = True
+    while changed and name:
+        changed = False
+        c = CHANGE_RE.search(name)
+        if c and c.end() == len(name):
+            name, verb, changed = name[: c.start()], c.group("v"), True
+        for w in T.INDICATOR_STRIP_TAIL:
+            if name.endswith(w):
+                name, changed = name[: -len(w)], True
+        for w in T.INDICATOR_STRIP_HEAD:
+            if name.startswith(w):
+                name, changed = name[len(w) :], True
+        subject = _subject_len(name)
+        if subject:
+            name, changed = name[subject:], True
+        for w in T.INDICATOR_HEAD_VERBS:
+            # 实施项目 stays: a bare 项目 would name less than the verb with it
+            if name.startswith(w) and len(name) - len(w) >= 3:
+                name, changed = name[len(w) :], True
+                break
+    return name.strip(CLAUSE_DELIMS), verb
+
+
+def _subject_len(name: str) -> int:
+    """Length of a clause subject at the start of ``name`` (我区, 湟中区 before a doing verb)."""
+    for w in T.INDICATOR_SUBJECTS:
+        if name.startswith(w) and len(name) - len(w) >= 2:
+            return len(w)
+    for k in range(2, 5):
+        if name[k - 1 : k] in T.PLACE_SUFFIXES and name.startswith(
+            T.INDICATOR_HEAD_VERBS + T.INDICATOR_CUT_AFTER, k
+        ):
+            return k
+    return 0
+
+
+def _is_place(name: str) -> bool:
+    """A bare place name (中心城区, 共和镇, 主城区): where, not what."""
+    return 2 <= len(name) <= 5 and name.endswith(T.PLACE_SUFFIXES)
+
+
+# A number with its unit right after a number's own unit (10大类30项民生实事): skipped to reach
+# the noun both count.
+NEXT_NUMBER_RE = re.compile(rf"\d+(?:\.\d+)?{WS}{SCALE}?{WS}{UNIT}")
+POST_DELIMS = frozenset(CLAUSE_DELIMS + "、") - frozenset("“”‘’")
+
+
+def _post(text: str, end: int) -> str:
+    """The noun after a number (3所乡镇卫生院达到国家级标准 -> 乡镇卫生院), quotes dropped."""
+    rest = text[end:]
+    m = NEXT_NUMBER_RE.match(rest)
+    if m:
+        rest = rest[m.end() :]
+    cut = next(
+        (i for i, ch in enumerate(rest) if ch in POST_DELIMS or ch.isdigit()),
+        len(rest),
+    )
+    post = re.sub(r"[\s“”‘’\"]+", "", rest[:cut]).lstrip("的")
+    return _clean(_trim_post(post))[0]
 
 
 def _trim_post(post: str) -> str:

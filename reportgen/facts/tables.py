@@ -370,6 +370,72 @@ INDICATOR_STRIP_TAIL: tuple[str, ...] = (
     "保持",
     "控制",
     "达到了",
+    "及",
+    "等",
+    "和",
+    "并",
+    "以上",
+    "以下",
+    "实际",
+    "大幅",
+    "每月",
+    "每年",
+    "全面展开",
+    "圆满完成",
+)
+# Subjects that open a clause (湟中区开展…, 我区安排…): "我/本/全" + an administrative level,
+# or a place name ending in one when a doing verb follows it.
+INDICATOR_SUBJECTS: tuple[str, ...] = tuple(
+    a + b
+    for a in ("我", "本", "全")
+    for b in ("区", "市", "县", "省", "镇", "乡", "旗", "州", "国")
+)
+PLACE_SUFFIXES: tuple[str, ...] = ("区", "县", "市", "旗", "州", "省", "镇", "乡")
+# Verbs before a count whose noun follows it (建设5个重点村 -> 重点村); 新建/新增 stay in the name.
+COUNT_VERBS: tuple[str, ...] = (
+    "建成",
+    "建设",
+    "打造",
+    "创建",
+    "实施",
+    "开展",
+    "培育",
+    "引进",
+    "启动",
+)
+# Verbs of doing and manner adverbs before the noun (开展城乡劳动力技能培训, 精准消除…), dropped
+# when at least two characters of name follow. Verbs that are part of a good name (新增学位,
+# 新建高标准农田, 完成…) are not listed.
+INDICATOR_HEAD_VERBS: tuple[str, ...] = (
+    "开展",
+    "实施了",
+    "重点实施",
+    "实施",
+    "加快推进",
+    "推进",
+    "加快",
+    "健全优化",
+    "健全",
+    "统筹抓好",
+    "统筹",
+    "启动",
+    "精准",
+    "科学",
+    "成功",
+    "扎实",
+    "有效",
+    "先后",
+    "大力",
+    "积极",
+    "了",
+    "为",
+    "对",
+    "将",
+    "拟",
+    "比去年",
+    "比上年",
+    "较上年",
+    "同比",
 )
 
 # Money verbs that name an amount spent on what follows it (投资2.3亿元强化教育基础设施).
@@ -407,4 +473,8 @@ INDICATOR_POST_STOPS: tuple[str, ...] = (
     "得到",
     "纳入",
     "入选",
+    "圆满",
+    "加快推进",
+    "稳步",
+    "全面",
 )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from reportgen.model import OTHER, PLAN, REVIEW, Document, Repair, Section
+from reportgen.sentences import split_sentences
 
 LAYOUTS = ("side-by-side", "interleaved", "separate")
 LANGS = ("zh", "en", "zh-en")
@@ -30,7 +31,6 @@ REPAIR_KINDS = {
     "unplaced_heading": "headline kept aside: no paragraph matched it clearly",
     "infer_part": "review or plan decided from the language of the paragraphs",
 }
-SENTENCE_END = re.compile(r"(?<=[。！？；])")
 _SPACES = re.compile(r"[\s\u3000]+")
 # An administrative area at the start of a title/byline token or after 在 ("在海拉尔区第十四届…").
 PLACE_RE = re.compile(
@@ -560,9 +560,7 @@ def _figure(fact: FactLike, englisher: EnglisherLike | None) -> Figure:
 def lead_excerpt(text: str, *, limit: int = SUMMARY_CHARS) -> str:
     """The opening sentences of a paragraph, up to about ``limit`` characters (at least one)."""
     out = ""
-    for sent in SENTENCE_END.split(text):
-        if not sent:
-            continue
+    for sent in split_sentences(text):
         if out and len(out) + len(sent) > limit:
             break
         out += sent

@@ -98,6 +98,11 @@ def test_lead_excerpt_keeps_whole_sentences():
     text = "第一句话。" * 3 + "很长的第二句" * 40 + "。"
     assert lead_excerpt(text, limit=12) == "第一句话。第一句话。"
     assert lead_excerpt("只有一句很长的话" * 30) == "只有一句很长的话" * 30
+    # A closing quote belongs to the sentence it ends.
+    assert (
+        lead_excerpt("群众说：“路修好了。”我们接着干，修更多的路。", limit=10)
+        == "群众说：“路修好了。”"
+    )
 
 
 def test_seed_review_vs_plan(seed_briefing: Briefing):

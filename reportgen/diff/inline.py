@@ -9,11 +9,9 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from reportgen.diff.tokens import tokenize
+from reportgen.sentences import split_sentences
 
 EQUAL, INSERT, DELETE, REPLACE = "equal", "insert", "delete", "replace"
-
-# A sentence ends at 。！？； (or ASCII .!?; followed by space) plus any closing quotes/brackets.
-_SENTENCE = re.compile(r"[^。！？；!?;]*(?:[。！？；!?;]+[”’」』）)]*|$)")
 
 
 @dataclass(frozen=True)
@@ -92,11 +90,6 @@ def cut_ops(ops: tuple[Op, ...], *, side: str, lengths: list[int]) -> list[list[
             continue
         pieces[part].append(op)
     return pieces
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences with their end punctuation; ``"".join(result) == text``."""
-    return [m.group() for m in _SENTENCE.finditer(text) if m.group()]
 
 
 def diff_text(old: str, new: str) -> tuple[Op, ...]:

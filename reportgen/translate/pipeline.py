@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reportgen.sentences import split_sentences as sentences
 from reportgen.translate.mt import MachineTranslator, make_mt
 from reportgen.translate.termbase import Termbase
 from reportgen.translate.tm import TMMatch, TranslationMemory, default_tm_path, tm_key
@@ -17,8 +18,6 @@ TERMS = "terms"
 NONE = "none"
 STATUSES = (TM, MT, TERMS, NONE)
 
-# A sentence ends at 。！？； (with any closing quote or bracket after it).
-_SENTENCE = re.compile(r"[^。！？；!?;]*(?:[。！？；!?;]+[”’」』）)]*|$)")
 # Inside a sentence the official TM often has one unit per clause.
 _CLAUSE = re.compile(r"[^，,：:]*(?:[，,：:]|$)")
 
@@ -51,7 +50,7 @@ class Translation:
 
 def split_sentences(zh: str) -> list[str]:
     """Sentences of a Chinese paragraph, punctuation kept, at 。！？；."""
-    return [s for s in (m.group(0).strip() for m in _SENTENCE.finditer(zh)) if s]
+    return [s for s in (s.strip() for s in sentences(zh)) if s]
 
 
 def _clauses(sentence: str) -> list[str]:

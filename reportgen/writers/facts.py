@@ -6,27 +6,13 @@ import csv
 import io
 import json
 from collections.abc import Sequence
+from dataclasses import fields
 
+from reportgen.errors import RenderError
 from reportgen.facts.fact import SCHEMA, Fact
 
-FIELDS = (
-    "indicator",
-    "value",
-    "unit",
-    "qualifier",
-    "qualifier_meaning",
-    "low",
-    "high",
-    "measure",
-    "kind",
-    "year",
-    "sentence",
-    "paragraph_id",
-    "surface",
-    "start",
-    "end",
-    "en",
-)
+# Columns in the order of the Fact dataclass, which is the JSON contract too.
+FIELDS = tuple(f.name for f in fields(Fact))
 FORMATS = ("json", "csv", "tsv", "md")
 
 
@@ -76,4 +62,4 @@ def render_facts(facts: Sequence[Fact], *, format: str = "json") -> str:
         return to_delimited(facts, delimiter="\t")
     if format == "md":
         return to_markdown(facts)
-    raise ValueError(f"unknown facts format {format!r}")
+    raise RenderError(f"unknown facts format {format!r} (choose one of: {', '.join(FORMATS)})")

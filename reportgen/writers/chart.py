@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from reportgen.brief import Comparison
 
@@ -12,6 +13,33 @@ CJK_FAMILIES = ["Noto Sans CJK SC", "Noto Serif CJK SC", "DejaVu Sans"]
 REVIEW_COLOUR = "#9fb3c8"
 PLAN_COLOUR = "#b3261e"
 INK = "#1f2933"
+
+
+def pyplot() -> Any:
+    """matplotlib's pyplot on the Agg backend (no display needed), imported only when drawing."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot as plt
+
+    return plt
+
+
+def chart_rc(font_size: float) -> dict[str, Any]:
+    """rcParams every reportgen chart shares: CJK fonts, text kept as text, reproducible SVG."""
+    return {
+        "svg.fonttype": "none",  # keep text as <text>, searchable and selectable in the PDF
+        "svg.hashsalt": "reportgen",  # stable ids: same input, same bytes
+        "font.family": CJK_FAMILIES,
+        "font.size": font_size,
+        "axes.linewidth": 0.6,
+    }
+
+
+def inline_svg(svg: str) -> str:
+    """Drop the XML prolog and fixed size so the SVG scales to its container."""
+    svg = svg[svg.index("<svg") :]
+    return re.sub(r'(<svg[^>]*?)\swidth="[^"]*"\s+height="[^"]*"', r"\1", svg, count=1)
 
 
 def comparison_chart_svg(
@@ -26,7 +54,9 @@ def comparison_chart_svg(
     it, labelled with both values as the report states them. Indicators in different units share one
     axis this way; rates (%) are left to the table. Returns an ``<svg>`` element (no XML prolog) to inline into HTML; "" if no data."""
     data = _render(comparisons, "svg", review_label, plan_label, show_zh, show_en)
-    return _inline(data.decode("utf-8")) if data else ""
+    if not data:
+        return ""
+    return inline_svg(data.decode("utf-8")).replace("<svg ", '<svg class="chart" role="img" ', 1)
 
 
 def comparison_chart_png(
@@ -52,23 +82,12 @@ def _render(
     *,
     dpi: int = 100,
 ) -> bytes:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib import pyplot as plt
-
+    plt = pyplot()
     # Rates are compared in points in the table; as an index (8 % = 88 % of 9.1 %) they mislead.
     rows = [c for c in comparisons if c.review.value > 0 and c.unit != "%"]
     if not rows:
         return b""
-    rc = {
-        "svg.fonttype": "none",  # keep text as <text>, searchable and selectable in the PDF
-        "svg.hashsalt": "reportgen",  # stable ids: same input, same bytes
-        "font.family": CJK_FAMILIES,
-        "font.size": 8,
-        "axes.edgecolor": "#c0c6cc",
-        "axes.linewidth": 0.6,
-    }
+    rc = {**chart_rc(8), "axes.edgecolor": "#c0c6cc"}
     with plt.rc_context(rc):
         lines = 1 + (show_zh and show_en)
         height = 0.55 + (0.36 + 0.14 * lines) * len(rows)
@@ -133,10 +152,3 @@ def _label(c: Comparison, show_zh: bool, show_en: bool) -> str:
     if show_en and c.indicator_en:
         parts.append(c.indicator_en)
     return "\n".join(parts) or c.indicator_zh
-
-
-def _inline(svg: str) -> str:
-    """Drop the XML prolog and fixed size so the SVG scales to its container."""
-    svg = svg[svg.index("<svg") :]
-    svg = re.sub(r'(<svg[^>]*?)\swidth="[^"]*"\s+height="[^"]*"', r"\1", svg, count=1)
-    return svg.replace("<svg ", '<svg class="chart" role="img" ', 1)

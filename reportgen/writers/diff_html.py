@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html as _html
 import io
-import re
 from typing import Any
 
 from reportgen.diff import DiffResult, PairDiff
@@ -211,25 +210,16 @@ def _delta(delta: float | None, unit: str) -> str:
 def _chart(result: DiffResult, *, limit: int = 6) -> Any:
     """Small multiples, one per indicator: targets dashed, results solid (inline SVG, text as
     text so it stays searchable)."""
-    import matplotlib
-
-    matplotlib.use("Agg")
     from markupsafe import Markup
-    from matplotlib import pyplot as plt
     from matplotlib.ticker import FuncFormatter
 
-    from reportgen.writers.chart import CJK_FAMILIES
+    from reportgen.writers.chart import chart_rc, inline_svg, pyplot
 
     rows = sorted(result.series, key=lambda s: -sum(v is not None for v in s.actuals))[:limit]
     if not rows:
         return ""
-    rc = {
-        "svg.fonttype": "none",
-        "svg.hashsalt": "reportgen",
-        "font.family": CJK_FAMILIES,
-        "font.size": 7,
-        "axes.linewidth": 0.6,
-    }
+    plt = pyplot()
+    rc = chart_rc(7)
     cols = min(3, len(rows))
     lines = (len(rows) + cols - 1) // cols
     with plt.rc_context(rc):
@@ -260,9 +250,7 @@ def _chart(result: DiffResult, *, limit: int = 6) -> Any:
             fig.savefig(buf, format="svg", metadata={"Date": None})
         finally:
             plt.close(fig)
-    svg = buf.getvalue().decode("utf-8")
-    svg = svg[svg.index("<svg") :]
-    svg = re.sub(r'(<svg[^>]*?)\swidth="[^"]*"\s+height="[^"]*"', r"\1", svg, count=1)
+    svg = inline_svg(buf.getvalue().decode("utf-8"))
     # matplotlib escapes the text it writes; the SVG is ours, not report text.
     return Markup(svg)
 

@@ -54,6 +54,7 @@ CLAUSE_RE = re.compile("[" + re.escape(CLAUSE_DELIMS) + "]")
 QUOTED_BEFORE_RE = re.compile(r"[“\"‘「]([^”\"’」]{1,15})[”\"’」]\s*$")
 QUOTE_RE = re.compile(r"[“\"‘「][^”\"’」]{0,15}[”\"’」]")
 # Qualifiers after which the number is the new level, not the size of a change (提高到80%).
+INDICATOR_TAIL_RE = re.compile(T.INDICATOR_TAIL_RE)
 LEVEL_QUALIFIERS = frozenset(
     q for q in T.PREFIX_QUALIFIERS if q.endswith(("到", "至", "在")) or q.startswith("达")
 )
@@ -318,6 +319,9 @@ def _clean(name: str) -> tuple[str, str]:
         for w in T.INDICATOR_STRIP_HEAD:
             if name.startswith(w):
                 name, changed = name[len(w) :], True
+        t = INDICATOR_TAIL_RE.search(name)
+        if t and t.start() < len(name):
+            name, changed = name[: t.start()], True
         subject = _subject_len(name)
         if subject:
             name, changed = name[subject:], True

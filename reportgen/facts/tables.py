@@ -382,7 +382,18 @@ INDICATOR_STRIP_TAIL: tuple[str, ...] = (
     "每年",
     "全面展开",
     "圆满完成",
+    "预计",
+    "全年",
+    "人均",
+    "每人",
+    "安排",
+    "拟安排",
+    "将安排",
+    "五年",
+    "年内",
 )
+# A comparison base or a "to" verb left at the end of a name (财政赤字比去年, 涨幅回落到, 由每人).
+INDICATOR_TAIL_RE = r"(?:分别)?(?:比|较|由|从|同|与)(?:上|去|前五|前)?(?:\d{4})?年?$|(?:回落|下降|上升|增加|提高|降低|减少)(?:到|至)(?:\d{4}年)?$"
 # Subjects that open a clause (湟中区开展…, 我区安排…): "我/本/全" + an administrative level,
 # or a place name ending in one when a doing verb follows it.
 INDICATOR_SUBJECTS: tuple[str, ...] = tuple(
@@ -436,6 +447,9 @@ INDICATOR_HEAD_VERBS: tuple[str, ...] = (
     "比上年",
     "较上年",
     "同比",
+    "提出",
+    "要把",
+    "把",
 )
 
 # Money verbs that name an amount spent on what follows it (投资2.3亿元强化教育基础设施).

@@ -144,6 +144,12 @@ def test_import_errors_are_one_line(tmp_path: Path) -> None:
     prose.write_text("只有中文。\n", encoding="utf-8")
     res = runner.invoke(cli, ["tm", "import", "--db", str(db), str(prose)])
     assert res.exit_code == 2 and "notes_en.txt" in res.output
+    # A good file before a bad one is not imported half-way: no database appears at all.
+    good = tmp_path / "pairs.txt"
+    good.write_text("各位代表：\tFellow Deputies,\n", encoding="utf-8")
+    res = runner.invoke(cli, ["tm", "import", "--db", str(db), str(good), str(tmp_path)])
+    assert res.exit_code == 2 and "is a directory" in res.output
+    assert not db.exists()
     res = runner.invoke(cli, ["tm", "lookup", "--db", str(tmp_path / "nope.db"), "各位代表"])
     assert res.exit_code == 2 and "tm import" in res.output
     assert not (tmp_path / "nope.db").exists()

@@ -336,16 +336,22 @@ def _read_tmx(path: Path) -> list[tuple[str, str]]:
 def import_files(paths: Iterable[str | Path], *, db: str | Path | None = None) -> ImportReport:
     """``reportgen tm import``: load every file into the memory at ``db`` (default location)."""
     target = Path(db).expanduser() if db else default_tm_path()
+    # Every file is read before the memory is opened: a bad file creates no database and leaves an
+    # existing one untouched, instead of importing the files before it.
+    loaded = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            raise TMError(f"{p}: is a directory, not a file of zh-en pairs")
+        pairs = read_pairs(p) if p.is_file() else None
+        if pairs is None:
+            raise TMError(f"{p}: no such file")
+        loaded.append((p, pairs))
     files = []
     added = 0
     with TranslationMemory.open(target) as tm:
-        for p in paths:
-            pairs = read_pairs(Path(p)) if Path(p).is_file() else None
-            if pairs is None:
-                raise TMError(f"{p}: no such file")
-            n = tm.add_pairs(pairs, source=Path(p).name)
+        for p, pairs in loaded:
+            added += tm.add_pairs(pairs, source=p.name)
             files.append((str(p), len(pairs)))
-            added += n
         total = len(tm)
     return ImportReport(db=str(target), files=tuple(files), added=added, total=total)
 

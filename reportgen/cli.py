@@ -84,12 +84,12 @@ def parse(input: Path, fmt: str, output: str) -> None:
       reportgen parse report.docx -o report.json
     """
     from reportgen.readers import read_path
-    from reportgen.writers import write_output
+    from reportgen.writers import json_text, write_output
     from reportgen.writers.outline import to_markdown, to_text
 
     doc = read_path(input)
     if fmt == "json":
-        data = json.dumps(doc.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        data = json_text(doc.to_dict())
     elif fmt == "md":
         data = to_markdown(doc)
     else:
@@ -328,6 +328,7 @@ def _progress_bar(enabled: bool) -> Any:
 
 
 def _read_all(paths: tuple[Path, ...], progress: bool) -> list[Any]:
+    """Read several inputs, with a progress bar on a terminal (or when asked for)."""
     from reportgen.readers import read_path
 
     if progress or sys.stderr.isatty():
@@ -422,6 +423,7 @@ def dupes(
     """
     from reportgen.dupes import KINDS, find_duplicates
     from reportgen.writers import output_format, write_output
+    from reportgen.writers.dupes_html import render_dupes
 
     fmt = output_format(output, fmt, DUPES_FORMATS, default="json")
     docs = _read_all(inputs, progress)
@@ -434,22 +436,7 @@ def dupes(
         kinds=kinds or KINDS,
         progress=_progress_bar(progress),
     )
-    data: str | bytes
-    if fmt == "json":
-        data = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    elif fmt == "html":
-        from reportgen.writers.dupes_html import render_html
-
-        data = render_html(result)
-    elif fmt == "pdf":
-        from reportgen.writers.dupes_pdf import render_pdf
-
-        data = render_pdf(result)
-    else:
-        from reportgen.writers.dupes_docx import render_docx
-
-        data = render_docx(result, docs[0])
-    write_output(output, data)
+    write_output(output, render_dupes(result, fmt=fmt, first=docs[0]))
 
 
 ARCHIVE_HELP = "Archive database [default: archive.db]."
@@ -568,12 +555,11 @@ def diff(reports: tuple[Path, ...], output: str | None, fmt: str | None, no_fact
       reportgen diff old.txt new.txt -o -                       # JSON on stdout
     """
     from reportgen.diff import compare
-    from reportgen.readers import read_path
     from reportgen.writers import output_format, write_output
     from reportgen.writers.diff_html import render_diff
 
     fmt = output_format(output, fmt, DIFF_FORMATS, default="json" if output == "-" else "html")
-    docs = [read_path(p) for p in reports]
+    docs = _read_all(reports, progress=False)
     result = compare(docs, with_facts=not no_facts)
     if output is None:
         newest = max(docs, key=lambda d: d.year or 0) if all(d.year for d in docs) else docs[-1]

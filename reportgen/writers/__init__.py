@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from reportgen.errors import RenderError
+
+
+def json_text(data: Mapping[str, Any]) -> str:
+    """A result's ``to_dict()`` as the JSON every command writes: UTF-8 text as is, indented."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
 
 # Extensions that name a format by another name.
 _SUFFIX_ALIASES = {"htm": "html"}

@@ -27,9 +27,9 @@ def render_diff(result: DiffResult, *, fmt: str) -> str | bytes:
 
         return render_docx(result)
     if fmt == "json":
-        import json
+        from reportgen.writers import json_text
 
-        return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        return json_text(result.to_dict())
     raise RenderError(f"unknown diff format {fmt!r} (known: {', '.join(FORMATS)})")
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Sequence
 from dataclasses import fields
 
 from reportgen.errors import RenderError
 from reportgen.facts.fact import SCHEMA, Fact
+from reportgen.writers import json_text
 
 # Columns in the order of the Fact dataclass, which is the JSON contract too.
 FIELDS = tuple(f.name for f in fields(Fact))
@@ -26,7 +26,7 @@ def _cell(v: object) -> str:
 
 def to_json(facts: Sequence[Fact]) -> str:
     data = {"schema": SCHEMA, "facts": [f.to_dict() for f in facts]}
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text(data)
 
 
 def to_delimited(facts: Sequence[Fact], *, delimiter: str = ",") -> str:

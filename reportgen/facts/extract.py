@@ -303,9 +303,10 @@ def _indicator(text: str, hit: _Hit, clause_start: int, previous: str) -> str:
     return post or previous or verb
 
 
-def _clean(name: str) -> tuple[str, str]:
-    """Strip subjects, doing verbs, fillers and qualifiers from both ends of a name; also return
-    the change verb found at its end (增长), the name of last resort."""
+def _clean(name: str, *, head: bool = True) -> tuple[str, str]:
+    """Strip subjects, doing verbs, fillers and qualifiers from both ends of a name (the end only
+    when ``head`` is false: 和美乡村 after a number keeps its 和); also return the change verb
+    found at its end (增长), the name of last resort."""
     verb = ""
     changed = True
     while changed and name:
@@ -316,12 +317,14 @@ def _clean(name: str) -> tuple[str, str]:
         for w in T.INDICATOR_STRIP_TAIL:
             if name.endswith(w):
                 name, changed = name[: -len(w)], True
-        for w in T.INDICATOR_STRIP_HEAD:
-            if name.startswith(w):
-                name, changed = name[len(w) :], True
         t = INDICATOR_TAIL_RE.search(name)
         if t and t.start() < len(name):
             name, changed = name[: t.start()], True
+        if not head:
+            continue
+        for w in T.INDICATOR_STRIP_HEAD:
+            if name.startswith(w):
+                name, changed = name[len(w) :], True
         subject = _subject_len(name)
         if subject:
             name, changed = name[subject:], True
@@ -363,12 +366,14 @@ def _post(text: str, end: int) -> str:
     m = NEXT_NUMBER_RE.match(rest)
     if m:
         rest = rest[m.end() :]
+    if len(rest) > 2 and rest[1] in '“"‘「':
+        rest = rest[1:]  # 46个村“多规合一”村庄规划: 村 is what is counted, the quote names the work
     cut = next(
         (i for i, ch in enumerate(rest) if ch in POST_DELIMS or ch.isdigit()),
         len(rest),
     )
-    post = re.sub(r"[\s“”‘’\"]+", "", rest[:cut]).lstrip("的")
-    return _clean(_trim_post(post))[0]
+    post = re.sub(r"[\s“”‘’\"]+", "", rest[:cut]).lstrip("的等")
+    return _clean(_trim_post(post), head=False)[0]
 
 
 def _trim_post(post: str) -> str:

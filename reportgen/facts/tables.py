@@ -391,6 +391,7 @@ INDICATOR_STRIP_TAIL: tuple[str, ...] = (
     "将安排",
     "五年",
     "年内",
+    "将",
 )
 # A comparison base or a "to" verb left at the end of a name (财政赤字比去年, 涨幅回落到, 由每人).
 INDICATOR_TAIL_RE = r"(?:分别)?(?:比|较|由|从|同|与)(?:上|去|前五|前)?(?:\d{4})?年?$|(?:回落|下降|上升|增加|提高|降低|减少)(?:到|至)(?:\d{4}年)?$"
@@ -450,6 +451,7 @@ INDICATOR_HEAD_VERBS: tuple[str, ...] = (
     "提出",
     "要把",
     "把",
+    "安排",
 )
 
 # Money verbs that name an amount spent on what follows it (投资2.3亿元强化教育基础设施).

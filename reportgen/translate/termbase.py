@@ -34,6 +34,7 @@ _TIME_LEAD = {
 # More parts than this and word-by-word English stops being readable (民生社会事业建设…).
 _MAX_PARTS = 3
 _PAREN = re.compile(r"[（(]([^）)]*)[）)]")
+_PARTICIPLE = re.compile(r"(?:newly )?[a-z]+(?:ed|built|made|done)")
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 
 
@@ -107,7 +108,7 @@ class Termbase:
         t = self._terms.get(_key(zh))
         return t.en if t else None
 
-    def segment(self, phrase: str) -> list[Term] | None:
+    def segment(self, phrase: str, *, participle_last: bool = False) -> list[Term] | None:
         """Cover ``phrase`` with as few entries as possible (longest first); None if a gap remains.
 
         Single-character parts are allowed only for glue words, so that a stray character never
@@ -135,9 +136,15 @@ class Termbase:
             return None
         if sum(1 for t in parts if t.kind != "glue") > _MAX_PARTS:
             return None
-        if len(parts) > 1 and parts[-1].kind == "word":
-            # 城市建设全面加快: a verb or adverb last means subject + predicate, which word-by-word
-            # English would garble ("urban development comprehensively accelerate").
+        # 城市建设全面加快: a verb or adverb last means subject + predicate, which word-by-word
+        # English would garble ("urban development comprehensively accelerate"). In a noun
+        # phrase (an indicator) a past participle after the noun reads as English does:
+        # 供水管网改造 → "water supply pipelines renovated".
+        if (
+            len(parts) > 1
+            and parts[-1].kind == "word"
+            and not (participle_last and _PARTICIPLE.fullmatch(parts[-1].en))
+        ):
             return None
         return parts
 
@@ -207,7 +214,7 @@ class Termbase:
         parts = [p for p in _PHRASE_SPLIT.split(main) if p]
         if not parts:
             return None
-        ens = [self.phrase(p) for p in parts]
+        ens = [self.phrase(p) or self._participle_phrase(p) for p in parts]
         if any(e is None for e in ens):
             return None
         en = ", ".join(ens)  # type: ignore[arg-type]
@@ -217,6 +224,14 @@ class Termbase:
                 return None
             en += f" ({note_en})"
         return en
+
+    def _participle_phrase(self, zh: str) -> str | None:
+        """An indicator's noun followed by a participle (老旧小区改造 → "old … renovated"); the
+        fallback of :meth:`indicator` after :meth:`phrase`, covered parts only."""
+        parts = self.segment(zh, participle_last=True)
+        if not parts or any(t.kind == "glue" for t in parts):
+            return None
+        return _join(parts)
 
     def terms_in(self, text: str) -> list[tuple[str, str]]:
         """Termbase vocabulary found in running text: (zh, preferred en), longest match, in order,

@@ -289,15 +289,9 @@ def _chart(d: Any, b: Briefing) -> None:
 
     from docx.shared import Cm
 
-    from reportgen.writers.chart import comparison_chart_png
+    from reportgen.writers.chart import briefing_chart_options, comparison_chart_png
 
-    png = comparison_chart_png(
-        b.comparisons,
-        review_label=f"{b.review_year or 'review'} result",
-        plan_label=f"{b.plan_year or 'plan'} target",
-        show_zh=b.show_zh,
-        show_en=b.show_en,
-    )
+    png = comparison_chart_png(b.comparisons, **briefing_chart_options(b))
     if png:
         d.add_picture(io.BytesIO(png), width=Cm(TEXT_WIDTH_CM))
 

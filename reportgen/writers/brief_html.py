@@ -17,15 +17,9 @@ def render_html(briefing: Briefing, *, template_dir: str | Path | None = None) -
     """
     from markupsafe import Markup
 
-    from reportgen.writers.chart import comparison_chart_svg
+    from reportgen.writers.chart import briefing_chart_options, comparison_chart_svg
 
-    svg = comparison_chart_svg(
-        briefing.comparisons,
-        review_label=f"{briefing.review_year or 'review'} result",
-        plan_label=f"{briefing.plan_year or 'plan'} target",
-        show_zh=briefing.show_zh,
-        show_en=briefing.show_en,
-    )
+    svg = comparison_chart_svg(briefing.comparisons, **briefing_chart_options(briefing))
     # The SVG is ours (matplotlib escapes the text it draws), so it goes in unescaped.
     context = {"b": briefing, "chart_svg": Markup(svg) if svg else ""}
     return render_template(TEMPLATE, context, user_dir=template_dir)

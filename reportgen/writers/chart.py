@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from reportgen.brief import Comparison
+from reportgen.brief import Briefing, Comparison
 
 CJK_FAMILIES = ["Noto Sans CJK SC", "Noto Serif CJK SC", "DejaVu Sans"]
 REVIEW_COLOUR = "#9fb3c8"
@@ -40,6 +40,16 @@ def inline_svg(svg: str) -> str:
     """Drop the XML prolog and fixed size so the SVG scales to its container."""
     svg = svg[svg.index("<svg") :]
     return re.sub(r'(<svg[^>]*?)\swidth="[^"]*"\s+height="[^"]*"', r"\1", svg, count=1)
+
+
+def briefing_chart_options(b: Briefing) -> dict[str, Any]:
+    """The chart options a briefing implies (legend years, languages), the same in HTML and DOCX."""
+    return {
+        "review_label": f"{b.review_year or 'review'} result",
+        "plan_label": f"{b.plan_year or 'plan'} target",
+        "show_zh": b.show_zh,
+        "show_en": b.show_en,
+    }
 
 
 def comparison_chart_svg(

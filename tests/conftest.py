@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,3 +25,13 @@ def corpus_file(name: str) -> Path:
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
     return SEED
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_user_tm(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """A translation memory at the user's default location must not change what tests see (nor
+    may a test write into it): the default points at an absent file in a temporary folder."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("REPORTGEN_TM", str(tmp_path_factory.mktemp("no-tm") / "absent.db"))
+    yield
+    mp.undo()

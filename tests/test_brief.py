@@ -25,15 +25,6 @@ from tests.conftest import SEED, corpus_file
 CJK = re.compile(r"[\u3400-\u9fff]")
 
 
-@pytest.fixture(autouse=True, scope="module")
-def _no_user_tm(tmp_path_factory: pytest.TempPathFactory):
-    """A translation memory at the user's default location must not change what tests see."""
-    mp = pytest.MonkeyPatch()
-    mp.setenv("REPORTGEN_TM", str(tmp_path_factory.mktemp("no-tm") / "absent.db"))
-    yield
-    mp.undo()
-
-
 @pytest.fixture(scope="module")
 def seed_doc():
     return read_path(SEED)
@@ -43,7 +34,7 @@ def seed_doc():
 def seed_briefing(seed_doc) -> Briefing:
     """The seed with the shipped termbase and no TM and no MT (what `make brief` does)."""
     englisher = build_englisher(tm_path=None, translator="none")
-    assert englisher.tm is None  # _no_user_tm
+    assert englisher.tm is None  # conftest._no_user_tm
     return build_briefing(
         seed_doc, facts=extract_facts(seed_doc), englisher=englisher, generated="2024-03-01"
     )

@@ -14,16 +14,6 @@ from click.testing import CliRunner
 from reportgen.cli import cli
 from tests.conftest import SEED
 
-
-@pytest.fixture(autouse=True, scope="module")
-def _no_user_tm(tmp_path_factory: pytest.TempPathFactory):
-    """A translation memory at the user's default location must not change what tests see."""
-    mp = pytest.MonkeyPatch()
-    mp.setenv("REPORTGEN_TM", str(tmp_path_factory.mktemp("no-tm") / "absent.db"))
-    yield
-    mp.undo()
-
-
 needs_poppler = pytest.mark.skipif(
     not (shutil.which("pdftotext") and shutil.which("pdffonts")), reason="poppler-utils missing"
 )

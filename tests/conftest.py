@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import html
+import json
+import re
+import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,6 +18,8 @@ SEED = ROOT / "seeds" / "huangzhong-2024-newspaper.txt"
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
 GOLD = SHARED / "gold"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium not installed")
 
 
 def corpus_file(name: str) -> Path:
@@ -35,3 +43,20 @@ def _no_user_tm(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     mp.setenv("REPORTGEN_TM", str(tmp_path_factory.mktemp("no-tm") / "absent.db"))
     yield
     mp.undo()
+
+
+def chromium_probe(page: str, probe_script: str, tmp_path: Path, *, window: str) -> dict[str, Any]:
+    """Open ``page`` (HTML text) with ``probe_script`` put before ``</body>`` in headless Chromium;
+    the script stores its findings as JSON in ``<body data-probe>``, which is returned."""
+    probe = tmp_path / "probe.html"
+    probe.write_text(page.replace("</body>", probe_script), encoding="utf-8")
+    cmd = [
+        CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}", f"--window-size={window}",
+        "--virtual-time-budget=5000", "--dump-dom", probe.as_uri(),
+    ]  # fmt: skip
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=90)
+    m = re.search(r'data-probe="([^"]*)"', done.stdout)
+    assert m, done.stderr[-2000:]
+    return json.loads(html.unescape(m.group(1)))

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import html
-import json
-import re
-import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from reportgen.cli import cli
-from tests.conftest import corpus_file
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+from tests.conftest import chromium_probe, corpus_file, needs_chromium
 
 # Scroll the old pane to a row far down, let the page react, record the top row of each pane;
 # then close a section in the new pane and record whether its twin in the old pane closed too.
@@ -48,25 +40,14 @@ window.addEventListener("load", () => {
 </body>"""
 
 
-@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium not installed")
+@needs_chromium
 def test_panes_scroll_and_fold_together(tmp_path: Path) -> None:
     old = corpus_file("hailar-district_2013_zh.txt")
     new = corpus_file("hailar-district_2014_zh.txt")
     out = tmp_path / "diff.html"
     res = CliRunner().invoke(cli, ["diff", str(old), str(new), "-o", str(out), "--no-facts"])
     assert res.exit_code == 0, res.output
-    probe = tmp_path / "probe.html"
-    probe.write_text(out.read_text(encoding="utf-8").replace("</body>", PROBE), encoding="utf-8")
-    cmd = [
-        CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1200,900",
-        "--virtual-time-budget=5000", "--dump-dom", probe.as_uri(),
-    ]  # fmt: skip
-    done = subprocess.run(cmd, capture_output=True, text=True, timeout=90)
-    m = re.search(r'data-probe="([^"]*)"', done.stdout)
-    assert m, done.stderr[-2000:]
-    r = json.loads(html.unescape(m.group(1)))
+    r = chromium_probe(out.read_text(encoding="utf-8"), PROBE, tmp_path, window="1200,900")
     assert r["left"] == r["picked"]
     assert r["right"] == r["left"]  # the new pane followed to the same paragraph
     assert r["rightScroll"] != r["leftScroll"]  # ... which sits at a different height there

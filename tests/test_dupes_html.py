@@ -3,20 +3,12 @@ filters hide groups."""
 
 from __future__ import annotations
 
-import html
-import json
-import re
-import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from reportgen.cli import cli
-from tests.conftest import corpus_file
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+from tests.conftest import chromium_probe, corpus_file, needs_chromium
 
 # Appended to a copy of the report: click the last group's first jump link, then record where
 # the browser went; untick one kind filter and record what is still shown.
@@ -46,7 +38,7 @@ window.addEventListener("load", () => {
 </body>"""
 
 
-@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium not installed")
+@needs_chromium
 def test_jump_links_and_filters_in_headless_chromium(tmp_path: Path) -> None:
     y14, y15 = (
         corpus_file("hailar-district_2014_zh.txt"),
@@ -57,19 +49,7 @@ def test_jump_links_and_filters_in_headless_chromium(tmp_path: Path) -> None:
     assert r.exit_code == 0, r.output
     page = out.read_text(encoding="utf-8")
     assert page.count('class="jump"') >= 10
-    probe = tmp_path / "probe.html"
-    probe.write_text(page.replace("</body>", PROBE), encoding="utf-8")
-    profile = tmp_path / "profile"
-    cmd = [
-        CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", f"--user-data-dir={profile}", "--window-size=900,600",
-        "--virtual-time-budget=5000", "--dump-dom", probe.as_uri(),
-    ]  # fmt: skip
-    done = subprocess.run(cmd, capture_output=True, text=True, timeout=90)
-    m = re.search(r'data-probe="([^"]*)"', done.stdout)
-    assert m, done.stderr[-2000:]
-    res = json.loads(html.unescape(m.group(1)))
+    res = chromium_probe(page, PROBE, tmp_path, window="900,600")
     # The link led to the other copy of the same group, and the page scrolled it to the top
     # (below the sticky filter bar: scroll-margin-top 3rem = 48 px).
     assert res["target"] == res["href"][1:]

@@ -269,7 +269,17 @@ def _sentence_kind(sentence_before: str, sentence: str, default: str, paragraph_
 def _indicator(text: str, hit: _Hit, clause_start: int, previous: str) -> str:
     """A short name for the number from the words before it (or after it, for 3所乡镇卫生院)."""
     stop = hit.q_start if hit.q_start >= 0 else hit.start
-    pre = re.sub(r"\s+", "", text[clause_start:stop])
+    while (
+        clause_start >= 2
+        and text[clause_start - 1] in "”’」"
+        and text[clause_start : clause_start + 1] not in POST_DELIMS
+    ):
+        # “一户一阀”改造76万平方米: the quoted name belongs to the indicator
+        opening = max(text.rfind(q, 0, clause_start - 1) for q in "“‘「")
+        if opening < 0 or clause_start - opening > 17:
+            break
+        clause_start = opening
+    pre = re.sub(r"[\s“”‘’「」]+", "", text[clause_start:stop])
     verb = ""
     for w in T.INDICATOR_CUT_AFTER:
         k = pre.rfind(w)
@@ -280,7 +290,14 @@ def _indicator(text: str, hit: _Hit, clause_start: int, previous: str) -> str:
     if counted and pre and previous.endswith(pre):
         pre = ""  # 8个景区、4条线路: the words before 4条 named the number before it
     post = _post(text, hit.end)
-    if pre in T.INVEST_VERBS and post and hit.category.startswith("money"):
+    money = hit.category.startswith("money")
+    if pre in T.INVEST_VERBS and money and not post and text[hit.end : hit.end + 1] in "，,":
+        # 投资4360万元，对城区雨水管网进行全面改造: the next clause says what it paid for, unless
+        # it is only a verb or a place (实施了中心城区26公里…)
+        nxt = _strip_lead(_post(text, hit.end + 1))
+        if len(nxt) >= 2 and not _is_place(nxt) and not nxt.startswith(T.INDICATOR_POST_LEADS):
+            post = nxt
+    if pre in T.INVEST_VERBS and post and money:
         # 投资2.3亿元强化教育基础设施 -> 教育基础设施投资
         return _strip_lead(post) + pre
     if post and (not pre or _is_place(pre) or pre in T.INDICATOR_HEAD_VERBS):
@@ -288,7 +305,7 @@ def _indicator(text: str, hit: _Hit, clause_start: int, previous: str) -> str:
         # alone names nothing
         return post
     if counted and post:
-        if "、" in pre or pre.endswith(("等", *T.COUNT_VERBS)):
+        if "、" in pre or pre.endswith("等") or pre in T.COUNT_VERBS:
             # 共和、多巴2个美丽城镇, 建设5个重点村: names or a verb, then the count and what it counts
             return post
         if len(pre) <= 4:
@@ -366,13 +383,13 @@ def _post(text: str, end: int) -> str:
     m = NEXT_NUMBER_RE.match(rest)
     if m:
         rest = rest[m.end() :]
-    if len(rest) > 2 and rest[1] in '“"‘「':
+    if len(rest) > 2 and rest[0] not in POST_DELIMS and rest[1] in '“"‘「':
         rest = rest[1:]  # 46个村“多规合一”村庄规划: 村 is what is counted, the quote names the work
     cut = next(
         (i for i, ch in enumerate(rest) if ch in POST_DELIMS or ch.isdigit()),
         len(rest),
     )
-    post = re.sub(r"[\s“”‘’\"]+", "", rest[:cut]).lstrip("的等")
+    post = re.sub(r"[\s“”‘’\"]+", "", rest[:cut]).lstrip("的等了")
     return _clean(_trim_post(post), head=False)[0]
 
 
@@ -385,7 +402,7 @@ def _trim_post(post: str) -> str:
 def _strip_lead(post: str) -> str:
     for w in T.INDICATOR_POST_LEADS:
         if post.startswith(w) and len(post) > len(w) + 1:
-            return post[len(w) :]
+            return post[len(w) :].lstrip("的了")  # 实施的向阳幼儿园
     return post
 
 

@@ -394,7 +394,7 @@ INDICATOR_STRIP_TAIL: tuple[str, ...] = (
     "将",
 )
 # A comparison base or a "to" verb left at the end of a name (财政赤字比去年, 涨幅回落到, 由每人).
-INDICATOR_TAIL_RE = r"(?:分别)?(?:比|较|由|从|同|与)(?:上|去|前五|前)?(?:\d{4})?年?$|(?:回落|下降|上升|增加|提高|降低|减少)(?:到|至)(?:\d{4}年)?$"
+INDICATOR_TAIL_RE = r"(?:分别)?(?:比|较|由|从|同|与)(?:上|去|前五|前)?(?:\d{4})?年?$|(?:回落|下降|上升|增加|提高|降低|减少|发展|扩大)(?:到|至)(?:\d{4}年)?$"
 # Subjects that open a clause (湟中区开展…, 我区安排…): "我/本/全" + an administrative level,
 # or a place name ending in one when a doing verb follows it.
 INDICATOR_SUBJECTS: tuple[str, ...] = tuple(
@@ -458,6 +458,8 @@ INDICATOR_HEAD_VERBS: tuple[str, ...] = (
 INVEST_VERBS: tuple[str, ...] = ("投资", "投入", "筹措", "争取", "安排", "拨付", "整合")
 # Verbs that start the object after an amount, dropped from the name (实施农业产业项目 -> 农业产业项目).
 INDICATOR_POST_LEADS: tuple[str, ...] = (
+    "重点实施",
+    "实施了",
     "实施",
     "强化",
     "用于",
@@ -490,6 +492,7 @@ INDICATOR_POST_STOPS: tuple[str, ...] = (
     "纳入",
     "入选",
     "圆满",
+    "进行",
     "加快推进",
     "稳步",
     "全面",

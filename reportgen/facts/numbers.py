@@ -9,7 +9,6 @@ from decimal import Decimal
 from reportgen.facts.tables import SCALES
 
 CN_DIGITS = "零〇一二两三四五六七八九"
-CN_NUMERAL_CHARS = CN_DIGITS + "十百千万亿点"
 # An Arabic number as reports write it: 1,234.5 / 1.58 / full-width digits are normalised first.
 ARABIC_RE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")

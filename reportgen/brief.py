@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from reportgen.errors import ReportgenError
 from reportgen.model import OTHER, PLAN, REVIEW, Document, Repair, Section
 from reportgen.sentences import split_sentences
 
@@ -618,9 +619,9 @@ def build_briefing(
     the sections with their facts and text (whole paragraphs, or with ``full=False`` the lead of the
     first paragraph), and the editors' appendix. Every English string comes from ``englisher``."""
     if lang not in LANGS:
-        raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
+        raise ReportgenError(f"--lang must be one of {', '.join(LANGS)}, not {lang!r}")
     if layout not in LAYOUTS:
-        raise ValueError(f"layout must be one of {LAYOUTS}, not {layout!r}")
+        raise ReportgenError(f"--layout must be one of {', '.join(LAYOUTS)}, not {layout!r}")
 
     figures_by_pid: dict[str, list[Figure]] = {}
     fact_by_pid: dict[str, list[FactLike]] = {}

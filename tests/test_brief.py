@@ -420,3 +420,12 @@ def test_english_only_view_never_hides_text_it_cannot_translate(tmp_path: Path):
     # Untranslated paragraphs stay in Chinese with their badge; indicators without a term too.
     assert 'class="zh zh-only"' in html and ">terms only<" in html
     assert '<span class="missing" lang="zh-CN">' in html
+
+
+def test_unknown_lang_or_layout_is_a_reportgen_error(seed_doc) -> None:
+    from reportgen.errors import ReportgenError
+
+    englisher = build_englisher(tm_path=None, translator="none")
+    for option in ({"lang": "fr"}, {"layout": "stacked"}):
+        with pytest.raises(ReportgenError, match="must be one of"):
+            build_briefing(seed_doc, facts=[], englisher=englisher, generated="x", **option)

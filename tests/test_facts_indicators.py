@@ -53,8 +53,8 @@ def test_seed_indicator_names(seed_path: Path) -> None:
     pairs = _pairs(extract_facts(read_path(seed_path)), load_gold(gold_path))
     assert len(pairs) >= 80
     mean, good = _quality(pairs, "seed")
-    assert mean >= 86.0  # 83.1 / 0.882 before the indicator pass
-    assert good >= 0.90
+    assert mean >= 87.0  # 83.1 / 0.882 before the indicator pass
+    assert good >= 0.91
 
 
 def test_hailar_2015_indicator_names() -> None:
@@ -62,8 +62,8 @@ def test_hailar_2015_indicator_names() -> None:
     pairs = _pairs(extract_facts(doc), load_gold(DATA / "hailar_2015_facts.tsv"))
     assert len(pairs) >= 100
     mean, good = _quality(pairs, "hailar 2015")
-    assert mean >= 76.5  # 76.6 / 0.778 before the indicator pass
-    assert good >= 0.77
+    assert mean >= 78.5  # 76.6 / 0.778 before the indicator pass
+    assert good >= 0.80
 
 
 @pytest.mark.parametrize(
@@ -95,14 +95,22 @@ def _english_share(facts: list[Fact], tb: Termbase) -> float:
 
 
 def test_english_indicator_coverage(seed_path: Path) -> None:
+    """Share of facts whose indicator the termbase renders (67 % / 10 % / 19 % before the
+    indicator pass; docs/benchmarks.md, "Fact indicators")."""
     tb = Termbase.load()
-    seed = _english_share(extract_facts(read_path(seed_path)), tb)
-    hailar = _english_share(
-        extract_facts(read_path(corpus_file("hailar-district_2015_zh.txt"))), tb
-    )
-    print(f"English indicators: seed {seed:.3f}, hailar 2015 {hailar:.3f}")
-    assert seed >= 0.0
-    assert hailar >= 0.0
+    shares = {
+        "seed": _english_share(extract_facts(read_path(seed_path)), tb),
+        "hailar 2015": _english_share(
+            extract_facts(read_path(corpus_file("hailar-district_2015_zh.txt"))), tb
+        ),
+        "state council 2019": _english_share(
+            extract_facts(read_path(corpus_file("state-council_2019_zh.txt"))), tb
+        ),
+    }
+    print("English indicators: " + ", ".join(f"{k} {v:.3f}" for k, v in shares.items()))
+    assert shares["seed"] >= 0.78
+    assert shares["hailar 2015"] >= 0.42
+    assert shares["state council 2019"] >= 0.58
 
 
 @pytest.mark.parametrize(

@@ -71,3 +71,15 @@ def test_unwritable_output_path(command: list[str], tmp_path: Path) -> None:
     assert code == 2
     assert err.strip().splitlines()[-1].startswith("reportgen: error: /proc/no-such-dir/out.")
     assert "Traceback" not in err
+
+
+def test_index_add_into_a_new_folder_and_into_an_unwritable_one(tmp_path: Path) -> None:
+    src = tmp_path / "r.txt"
+    src.write_text("政府工作报告\n一、2023年工作回顾\n全年地区生产总值增长百分之五，城乡居民收入稳步增长。\n",
+                   encoding="utf-8")  # fmt: skip
+    db = tmp_path / "new" / "archive.db"
+    code, _ = run(["index", "add", str(src), "--db", str(db)])
+    assert code == 0 and db.is_file()
+    code, err = run(["index", "add", str(src), "--db", "/proc/no-such-dir/archive.db"])
+    assert code == 2
+    assert err == "reportgen: error: /proc/no-such-dir/archive.db: cannot create its folder (No such file or directory)\n"  # fmt: skip

@@ -68,6 +68,12 @@ def _connect(db: str | Path, *, create: bool) -> sqlite3.Connection:
         raise InputError(f"{path}: no such archive (create it with `reportgen index add`)")
     if path.is_dir():
         raise InputError(f"{path}: is a directory, not an archive database")
+    if create:
+        # SQLite reports a missing or unwritable folder as "unable to open database file".
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise ArchiveError(f"{path}: cannot create its folder ({e.strerror})") from None
     try:
         con = sqlite3.connect(str(path))
         con.execute("PRAGMA journal_mode=WAL")

@@ -44,6 +44,42 @@ def input_path() -> click.Path:
     return click.Path(dir_okay=True, path_type=Path)
 
 
+# The same option for the same thing in every command: -o/--output, -f/--format, --min-chars,
+# --progress, --db.
+def output_option(*, default: str | None, help: str) -> Callable[[Any], Any]:
+    return click.option(
+        "-o", "--output", default=default, show_default=default is not None, help=help
+    )
+
+
+STDOUT_OUTPUT = output_option(default="-", help="Output file, or - for stdout.")
+
+
+def format_option(
+    formats: tuple[str, ...], *, default: str | None = None, help: str
+) -> Callable[[Any], Any]:
+    return click.option(
+        "-f", "--format", "fmt", type=click.Choice(formats), default=default,
+        show_default=default is not None, help=help,
+    )  # fmt: skip
+
+
+MIN_CHARS_OPTION = click.option(
+    "--min-chars", type=click.IntRange(1), default=12, show_default=True,
+    help="Ignore passages with fewer letters/digits/CJK characters.",
+)  # fmt: skip
+PROGRESS_OPTION = click.option(
+    "--progress", is_flag=True, help="Show progress bars even when stderr is not a terminal."
+)
+
+
+def db_option(*, help: str, default: Path | None = None) -> Callable[[Any], Any]:
+    return click.option(
+        "--db", type=click.Path(dir_okay=False, path_type=Path), default=default,
+        show_default=default is not None, help=help,
+    )  # fmt: skip
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="reportgen")
 @click.option("-v", "--verbose", is_flag=True, help="Log warnings and repairs to stderr.")
@@ -62,18 +98,12 @@ def cli(verbose: bool) -> None:
 
 @cli.command()
 @click.argument("input", type=input_path())
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(["json", "md", "text"]),
+@format_option(
+    ("json", "md", "text"),
     default="json",
-    show_default=True,
     help="json: the full tree; md/text: the repaired document with headings.",
 )
-@click.option(
-    "-o", "--output", default="-", show_default=True, help="Output file, or - for stdout."
-)
+@STDOUT_OUTPUT
 @handle_errors
 def parse(input: Path, fmt: str, output: str) -> None:
     """Read a report into the document tree, repairing PDF damage.
@@ -116,7 +146,7 @@ def tm() -> None:
 
 @tm.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help=TM_DB_HELP)
+@db_option(help=TM_DB_HELP)
 @handle_errors
 def tm_import(files: tuple[Path, ...], db: Path | None) -> None:
     """Load aligned zh-en pairs into the translation memory.
@@ -138,7 +168,7 @@ def tm_import(files: tuple[Path, ...], db: Path | None) -> None:
 
 @tm.command("lookup")
 @click.argument("text")
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help=TM_DB_HELP)
+@db_option(help=TM_DB_HELP)
 @click.option(
     "--min-score",
     type=click.FloatRange(0, 100),
@@ -166,24 +196,14 @@ def tm_lookup(text: str, db: Path | None, min_score: float) -> None:
 
 @cli.command()
 @click.argument("input", type=input_path())
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(["json", "csv", "tsv", "md"]),
-    default="json",
-    show_default=True,
-    help="Output format.",
-)
+@format_option(("json", "csv", "tsv", "md"), default="json", help="Output format.")
 @click.option(
     "--kind",
     type=click.Choice(["achievement", "target"]),
     default=None,
     help="Only results achieved (review) or only targets (plan).",
 )
-@click.option(
-    "-o", "--output", default="-", show_default=True, help="Output file, or - for stdout."
-)
+@STDOUT_OUTPUT
 @handle_errors
 def facts(input: Path, fmt: str, kind: str | None, output: str) -> None:
     """Extract numeric facts: value (fully scaled), unit, qualifier, achievement or target.
@@ -204,19 +224,11 @@ def facts(input: Path, fmt: str, kind: str | None, output: str) -> None:
 
 @cli.command()
 @click.argument("input", type=input_path())
-@click.option(
-    "-o",
-    "--output",
-    default=None,
-    help="Output file (- for stdout) [default: output/<input-stem>.pdf].",
+@output_option(
+    default=None, help="Output file, or - for stdout [default: output/<input-stem>.pdf]."
 )
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(["pdf", "docx", "html"]),
-    default=None,
-    help="Output format [default: from -o's extension, else pdf].",
+@format_option(
+    ("pdf", "docx", "html"), help="Output format [default: from -o's extension, else pdf]."
 )
 @click.option(
     "--layout",
@@ -358,24 +370,9 @@ def _allow_list(allow: Path | None) -> tuple[str, ...]:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Archive database (from `reportgen index add`) to check for reuse.",
 )
-@click.option(
-    "-o", "--output", default="-", show_default=True, help="Output file, or - for stdout."
-)
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(DUPES_FORMATS),
-    default=None,
-    help="Output format [default: from -o's extension, else json].",
-)
-@click.option(
-    "--min-chars",
-    type=click.IntRange(1),
-    default=12,
-    show_default=True,
-    help="Ignore passages with fewer letters/digits/CJK characters.",
-)
+@STDOUT_OUTPUT
+@format_option(DUPES_FORMATS, help="Output format [default: from -o's extension, else json].")
+@MIN_CHARS_OPTION
 @click.option(
     "--threshold",
     type=click.FloatRange(0.5, 1.0),
@@ -395,9 +392,7 @@ def _allow_list(allow: Path | None) -> tuple[str, ...]:
     type=click.Choice(["exact", "numbers", "near", "contained"]),
     help="Only these kinds (repeatable) [default: all].",
 )
-@click.option(
-    "--progress", is_flag=True, help="Show progress bars even when stderr is not a terminal."
-)
+@PROGRESS_OPTION
 @handle_errors
 def dupes(
     inputs: tuple[Path, ...],
@@ -439,7 +434,7 @@ def dupes(
     write_output(output, render_dupes(result, fmt=fmt, first=docs[0]))
 
 
-ARCHIVE_HELP = "Archive database [default: archive.db]."
+ARCHIVE_HELP = "Archive database."
 
 
 @cli.group()
@@ -455,23 +450,9 @@ def index() -> None:
 
 @index.command("add")
 @click.argument("files", nargs=-1, required=True, type=input_path())
-@click.option(
-    "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("archive.db"),
-    show_default=True,
-    help=ARCHIVE_HELP,
-)
-@click.option(
-    "--min-chars",
-    type=click.IntRange(1),
-    default=12,
-    show_default=True,
-    help="Ignore passages with fewer letters/digits/CJK characters.",
-)
-@click.option(
-    "--progress", is_flag=True, help="Show progress bars even when stderr is not a terminal."
-)
+@db_option(default=Path("archive.db"), help=ARCHIVE_HELP)
+@MIN_CHARS_OPTION
+@PROGRESS_OPTION
 @handle_errors
 def index_add(files: tuple[Path, ...], db: Path, min_chars: int, progress: bool) -> None:
     """Store every passage of FILES in the archive (a report already stored is skipped).
@@ -492,13 +473,7 @@ def index_add(files: tuple[Path, ...], db: Path, min_chars: int, progress: bool)
 
 
 @index.command("stats")
-@click.option(
-    "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("archive.db"),
-    show_default=True,
-    help=ARCHIVE_HELP,
-)
+@db_option(default=Path("archive.db"), help=ARCHIVE_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @handle_errors
 def index_stats(db: Path, as_json: bool) -> None:
@@ -523,19 +498,13 @@ DIFF_FORMATS = ("html", "pdf", "docx", "json")
 
 @cli.command()
 @click.argument("reports", nargs=-1, required=True, type=input_path())
-@click.option(
-    "-o",
-    "--output",
+@output_option(
     default=None,
-    help="Output file; - for stdout. Default: output/<newest-report>-diff.<format>.",
+    help="Output file, or - for stdout [default: output/<newest-report>-diff.<format>].",
 )
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(DIFF_FORMATS),
-    default=None,
-    help="Default: from -o's extension; json when -o is -; otherwise html.",
+@format_option(
+    DIFF_FORMATS,
+    help="Output format [default: from -o's extension; json when -o is -; otherwise html].",
 )
 @click.option("--no-facts", is_flag=True, help="Compare the text only, skip fact extraction.")
 @handle_errors

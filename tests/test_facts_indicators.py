@@ -128,3 +128,18 @@ def test_termbase_common_indicators(zh: str, en: str) -> None:
 def test_termbase_never_invents_a_part() -> None:
     # 地区生产总值 is covered, 哈萨尔 is not: no English rather than half an English.
     assert Termbase.load().indicator("哈萨尔地区生产总值") is None
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        ("区本级固定资产投资", "district-level fixed asset investment"),
+        ("新建和改造农村公路", "newly built and renovated rural roads"),
+        ("供水管网改造", "water supply pipelines renovated"),
+        ("2015年国内生产总值", "gross domestic product in 2015"),
+        # a verb cannot open a quantity's name: "construction government-subsidized housing"
+        ("建设保障性住房", None),
+    ],
+)
+def test_termbase_composes_indicators_from_covered_parts(zh: str, en: str | None) -> None:
+    assert Termbase.load().indicator(zh) == en

@@ -392,6 +392,9 @@ INDICATOR_STRIP_TAIL: tuple[str, ...] = (
     "五年",
     "年内",
     "将",
+    "今年",
+    "去年",
+    "明年",
 )
 # A comparison base or a "to" verb left at the end of a name (财政赤字比去年, 涨幅回落到, 由每人).
 INDICATOR_TAIL_RE = r"(?:分别)?(?:比|较|由|从|同|与)(?:上|去|前五|前)?(?:\d{4})?年?$|(?:回落|下降|上升|增加|提高|降低|减少|发展|扩大)(?:到|至)(?:\d{4}年)?$"

@@ -34,7 +34,10 @@ _TIME_LEAD = {
 # More parts than this and word-by-word English stops being readable (民生社会事业建设…).
 _MAX_PARTS = 3
 _PAREN = re.compile(r"[（(]([^）)]*)[）)]")
-_PARTICIPLE = re.compile(r"(?:newly )?[a-z]+(?:ed|built|made|done)")
+_PARTICIPLE = re.compile(r"(?:newly )?[a-z]*(?:ed|built|made|done)")
+# Words that may open an indicator's English: adjectives and participles (new, newly built,
+# district-level), not verbs (construction, advance).
+_ADJECTIVAL = re.compile(r"new|additional|[a-z]+-level|(?:newly )?[a-z]*(?:ed|built|made|done)")
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 
 
@@ -148,22 +151,32 @@ class Termbase:
             return None
         return parts
 
-    def phrase(self, zh: str) -> str | None:
+    def phrase(self, zh: str, *, noun: bool = False) -> str | None:
         """English for one phrase (no spaces or punctuation inside), or None when not covered.
 
         Numbers pass through unchanged; a leading year (``2023年工作回顾``) moves to the end
         ("review of our work in 2023"), the one word-order rule the glue grammar has.
+        ``noun``: the phrase names a quantity (an indicator), so a participle may close it
+        (供水管网改造 → "water supply pipelines renovated") but a verb may not open it
+        (建设保障性住房 would read "construction government-subsidized housing").
         """
         s = _key(zh)
         if _NUMERAL.fullmatch(s):
             return s
         m = _YEAR_LEAD.match(s)
         if m and m.end() < len(s):
-            rest = self.phrase(s[m.end() :])
+            rest = self.phrase(s[m.end() :], noun=noun)
             when = _TIME_LEAD[m.group(2)] if m.group(2) else f"in {m.group(1)}"
             return f"{rest} {when}" if rest else None
-        parts = self.segment(s)
+        parts = self.segment(s, participle_last=noun)
         if not parts:
+            return None
+        if (
+            noun
+            and len(parts) > 1
+            and parts[0].kind == "word"
+            and not _ADJECTIVAL.fullmatch(parts[0].en)
+        ):
             return None
         # The one reordering of the glue grammar: X的Y → "Y of X".
         de = [i for i, t in enumerate(parts) if t.kind == "glue" and t.zh == "的"]
@@ -214,24 +227,16 @@ class Termbase:
         parts = [p for p in _PHRASE_SPLIT.split(main) if p]
         if not parts:
             return None
-        ens = [self.phrase(p) or self._participle_phrase(p) for p in parts]
+        ens = [self.phrase(p, noun=True) for p in parts]
         if any(e is None for e in ens):
             return None
         en = ", ".join(ens)  # type: ignore[arg-type]
         for note in notes:
-            note_en = self.lookup(note) or self.phrase(note)
+            note_en = self.lookup(note) or self.phrase(note, noun=True)
             if note_en is None:
                 return None
             en += f" ({note_en})"
         return en
-
-    def _participle_phrase(self, zh: str) -> str | None:
-        """An indicator's noun followed by a participle (老旧小区改造 → "old … renovated"); the
-        fallback of :meth:`indicator` after :meth:`phrase`, covered parts only."""
-        parts = self.segment(zh, participle_last=True)
-        if not parts or any(t.kind == "glue" for t in parts):
-            return None
-        return _join(parts)
 
     def terms_in(self, text: str) -> list[tuple[str, str]]:
         """Termbase vocabulary found in running text: (zh, preferred en), longest match, in order,

@@ -323,6 +323,7 @@ INDICATOR_STRIP_HEAD: tuple[str, ...] = (
     "其中",
     "今年",
     "去年",
+    "年内",
     "过去一年",
     "并",
     "的",
@@ -395,6 +396,9 @@ INDICATOR_STRIP_TAIL: tuple[str, ...] = (
     "今年",
     "去年",
     "明年",
+    "已",
+    "力争",
+    "不断",
 )
 # A comparison base or a "to" verb left at the end of a name (财政赤字比去年, 涨幅回落到, 由每人).
 INDICATOR_TAIL_RE = r"(?:分别)?(?:比|较|由|从|同|与)(?:上|去|前五|前)?(?:\d{4})?年?$|(?:回落|下降|上升|增加|提高|降低|减少|发展|扩大)(?:到|至)(?:\d{4}年)?$"
@@ -422,6 +426,21 @@ COUNT_VERBS: tuple[str, ...] = (
 # when at least two characters of name follow. Verbs that are part of a good name (新增学位,
 # 新建高标准农田, 完成…) are not listed.
 INDICATOR_HEAD_VERBS: tuple[str, ...] = (
+    "要全力组织实施好",
+    "要加快",
+    "要确保",
+    "要全力",
+    "全力推进",
+    "全力做好",
+    "全力",
+    "继续实施",
+    "继续",
+    "共实施",
+    "共建成",
+    "共投入",
+    "共完成",
+    "共发放",
+    "共清理",
     "开展",
     "实施了",
     "重点实施",
@@ -496,6 +515,8 @@ INDICATOR_POST_STOPS: tuple[str, ...] = (
     "入选",
     "圆满",
     "进行",
+    "初步",
+    "进展",
     "加快推进",
     "稳步",
     "全面",

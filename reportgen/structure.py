@@ -20,12 +20,46 @@ RUN_IN_END = re.compile(r"[。！？]|[.!?](?!\d)")
 MAX_HEADING_CHARS = 60
 
 YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-REVIEW_WORDS = ("回顾", "过去一年", "过去五年", "工作总结", "成绩", "精彩")
+REVIEW_WORDS = ("回顾", "过去一年", "过去五年", "工作总结", "成绩", "精彩", "回眸")
 PLAN_WORDS = ("安排", "任务", "总体要求", "目标", "计划", "展望", "奋进", "政策取向", "工作建议")
 
 # Sentence cues for inferring review vs plan where no heading says it.
 ACHIEVED_CUES = ("完成", "实现", "达到", "建成", "过去一年", "同比", "累计", "已", "增长了", "取得")
 TARGET_CUES = ("力争", "确保", "将", "预期", "计划", "争取", "要", "加快推进", "持续推进", "深入实施", "再建", "谋划")
+# Weighted cues (positive: results, negative: targets), weights roughly the log-odds of the cue in
+# the review vs plan parts of the corpus reports (Hailar 2012–2015, State Council 2022/2024).
+# Time words say it most plainly; they alone decide where the layout already suggests a part.
+TIME_CUES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
+    (re.compile(p), w)
+    for p, w in (
+        (r"过去[一五]年|一年来|五年来", 4.0),
+        (r"去年|上一年", 2.0),
+        (r"今年|明年|下一步", -3.0),
+    )
+)
+KIND_CUES: tuple[tuple[re.Pattern[str], float], ...] = TIME_CUES + tuple(
+    (re.compile(p), w)
+    for p, w in (
+        (r"同比", 2.0),
+        (r"累计", 2.0),
+        (r"(?:超额|圆满|顺利|如期)完成", 1.5),
+        (r"(?<![为除])了(?![解不])", 1.5),
+        (r"已(?!有)", 1.5),
+        (r"成功|显著|荣获|获评|入选|获得", 1.5),
+        (r"取得", 1.0),
+        (r"建成|投运|竣工|投入使用", 1.0),
+        (r"分别达|达到", 0.5),
+        (r"全年", 1.0),
+        (r"确保|力争", -3.0),
+        (r"健全|打造|谋划", -2.0),
+        (r"再建|再创|再新增", -2.0),
+        (r"坚决|坚持|继续|预期", -1.0),
+        (r"(?<![重主需必只])要(?![求素点闻害件])", -1.5),
+        (r"加快|大力|积极|推动|争取", -1.0),
+        (r"(?<![即必])将(?!近)", -0.5),
+        (r"着力|全力|深化|强化|完善", -0.5),
+    )
+)
 
 BYLINE_RE = re.compile(r"^(?:本报记者|本报通讯员|记者|通讯员|新华社记者)[\s\u3000]*\S{1,20}")
 SOURCE_COMMENT_RE = re.compile(r"^#\s*source:", re.I)
@@ -92,13 +126,37 @@ def part_kind(heading: str, doc_year: int | None) -> tuple[str, int | None]:
     return OTHER, year
 
 
+def kind_score(
+    text: str,
+    *,
+    review_year: int | None = None,
+    plan_year: int | None = None,
+    time_only: bool = False,
+) -> float:
+    """How much ``text`` reads like results (> 0: 过去一年/同比/已/成功…) or targets (< 0:
+    确保/力争/今年/要…). A year the text names counts too when the report's years are known
+    (``2023年`` in a 2024 paper is last year). ``time_only`` counts time words and years only."""
+    cues = TIME_CUES if time_only else KIND_CUES
+    score = sum(w * len(p.findall(text)) for p, w in cues)
+    for y in YEAR_RE.findall(text):
+        if review_year is not None and int(y) == review_year:
+            score += 3.0
+        elif plan_year is not None and int(y) == plan_year:
+            score -= 3.0
+    return score
+
+
+def kind_of_score(score: float, *, margin: float = 1.0) -> str:
+    if score >= margin:
+        return REVIEW
+    if score <= -margin:
+        return PLAN
+    return OTHER
+
+
 def infer_kind(texts: Sequence[str]) -> str:
-    """Review or plan from the language of the paragraphs: 完成/实现 vs 力争/确保/将."""
-    achieved = sum(t.count(c) for t in texts for c in ACHIEVED_CUES)
-    target = sum(t.count(c) for t in texts for c in TARGET_CUES)
-    if achieved == target:
-        return OTHER
-    return REVIEW if achieved > target else PLAN
+    """Review or plan from the language of the paragraphs: 完成/实现/过去一年 vs 力争/确保/将."""
+    return kind_of_score(sum(kind_score(t) for t in texts))
 
 
 def document_year(blocks: Sequence[Block], title: str) -> int | None:
@@ -139,7 +197,11 @@ def build_document(
     """Assemble the tree: title and byline from the opening blocks, headings from the format or
     from numbering, review/plan parts with their years, stable paragraph ids ``p1``, ``p2`` …"""
     repairs = list(repairs)
-    blocks = [b for b in blocks if b.text.strip() and not SOURCE_COMMENT_RE.match(b.text)]
+    blocks = [
+        b
+        for b in blocks
+        if (b.text.strip() or b.meta.get("untitled")) and not SOURCE_COMMENT_RE.match(b.text)
+    ]
     subtitle = ""
     i = 0
     if title is None and blocks and blocks[0].heading_level in (None, 0) and _is_title(blocks[0].text):
@@ -168,10 +230,12 @@ def build_document(
     def current() -> _Node:
         return stack[-1]
 
-    def open_section(heading: str, level: int, start_kind: tuple[str, int | None]) -> None:
+    def open_section(
+        heading: str, level: int, start_kind: tuple[str, int | None], inferred: bool = False
+    ) -> None:
         while len(stack) > 1 and stack[-1].level >= level:
             stack.pop()
-        node = _Node(heading, level, kind=start_kind[0], year=start_kind[1])
+        node = _Node(heading, level, kind=start_kind[0], year=start_kind[1], kind_inferred=inferred)
         current().children.append(node)
         stack.append(node)
 
@@ -188,6 +252,12 @@ def build_document(
 
     for b in body:
         t = b.text.strip()
+        if b.meta.get("untitled") and b.heading_level:
+            # A section whose headline the reader could not find (its paragraphs still belong
+            # together, and to no other headline).
+            kind = (b.meta.get("kind", OTHER), b.meta.get("year"))
+            open_section("", b.heading_level, kind, bool(b.meta.get("kind_inferred")))
+            continue
         level = b.heading_level if b.heading_level else numbered_heading_level(t)
         if level is None:
             add_paragraph(t, b.start, b.end)
@@ -196,8 +266,13 @@ def build_document(
         if not heading:
             add_paragraph(t, b.start, b.end)
             continue
-        kind = part_kind(heading, doc_year) if level == 1 else (OTHER, None)
-        open_section(heading, level, kind)
+        if b.meta.get("kind"):
+            # The reader knows the kind (e.g. a newspaper section placed in a part by its language).
+            kind = (b.meta["kind"], b.meta.get("year"))
+            open_section(heading, level, kind, bool(b.meta.get("kind_inferred")))
+        else:
+            kind = part_kind(heading, doc_year) if level == 1 else (OTHER, None)
+            open_section(heading, level, kind)
         if rest:
             offset = b.start + t.index(rest) if b.start >= 0 else -1
             add_paragraph(rest, offset, b.end)

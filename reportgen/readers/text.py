@@ -16,13 +16,20 @@ CJK_SPACE_RE = re.compile(
 
 
 def looks_hard_wrapped(text: str) -> bool:
-    """True for text extracted from a PDF: most lines are short and end mid-sentence."""
-    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    """True for text copied out of a PDF: most lines are column-wide (at most
+    ``repair.MAX_COLUMN_EM``) and most of them break off in the middle of a word – the line ends
+    with a character, not a punctuation mark, and the text goes on. Plain reports (a paragraph,
+    or an aligned sentence or clause, per line) end their lines at punctuation or are longer."""
+    from reportgen.readers.repair import MAX_COLUMN_EM, display_width, is_ideograph
+
+    lines = [ln.strip(INDENT) for ln in text.split("\n")]
+    lines = [ln for ln in lines if ln and not ln.startswith("# source:")]
     if len(lines) < 5:
         return False
-    mid = sum(1 for ln in lines if not ln.endswith(("。", "！", "？", "：", "”", "；")))
-    short = sum(1 for ln in lines if len(ln) <= 45)
-    return mid / len(lines) > 0.5 and short / len(lines) > 0.6
+    narrow = sum(1 for ln in lines if display_width(ln) <= MAX_COLUMN_EM)
+    # A wrap inside a word: a character (ideograph, digit, letter) at the end of the line.
+    mid_word = sum(1 for ln in lines if is_ideograph(ln[-1]) or ln[-1].isalnum())
+    return narrow / len(lines) > 0.6 and mid_word / len(lines) > 0.4
 
 
 def read(text: str, *, source: str) -> Document:

@@ -1,0 +1,772 @@
+"""Pure text repairs for text copied out of a newspaper PDF (no I/O, no document tree).
+
+What the copy damages, and what is undone here:
+
+* **hard wraps** – every column line ends with a line break, mid-word ("基础设|施");
+* **column breaks** – a blank line where a paragraph runs on into the next column
+  ("强化教育基础设" + blank line + "施，新增学位"), while real paragraph breaks are blank lines too;
+* **doubled headline glyphs** – a headline printed with an outline/shadow font comes out twice, per
+  phrase ("优化空间布局优化空间布局 促进城乡融合促进城乡融合") or per font run ("精彩精彩··20232023");
+* **justification spaces** – spaces between CJK characters and around numbers ("建 设 ， 争 取",
+  "5441.5 万 元"); spaces between two Latin words or numbers are content and stay.
+
+:func:`repair` turns raw text into :class:`Unit` s (title, byline, headings, part markers and
+paragraphs) with their spans in the raw text, and records every change as a
+:class:`~reportgen.model.Repair` whose ``before`` is exactly ``raw[start:end]``.
+:meth:`Repaired.text` is the repaired text, one unit per line with blank lines between units, and
+repairing it again changes nothing.
+
+Paragraph boundaries (the layout is lost, so the decisions rest on the text):
+
+* a blank line after a line that ends a sentence (。！？… optionally closed by ”）) is a paragraph
+  break; a blank line after a line that stops mid-sentence is a column break **if** that line is full
+  for its column (a column only breaks at its last, full line) – a short line there ends its block;
+* consecutive lines join unless the first ends a sentence and is much shorter than its column, or
+  the next one is indented or starts a numbered heading / a "——" item;
+* a line counts as "full" against its column's width, estimated from the other lines of the wrapped
+  runs around it (CJK characters are 1 em, Latin letters and digits ½ em); a line wider than any
+  newspaper column (:data:`MAX_COLUMN_EM`) is a whole paragraph, never a wrap.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reportgen.model import Repair
+
+# --- character classes -------------------------------------------------------------------------
+
+_IDEOGRAPH_RANGES = (
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF),
+    (0x20000, 0x2FFFF),
+)
+# CJK punctuation and symbols that sit in running Chinese text (full-width in print).
+CJK_PUNCT = set("，。、；：！？（）《》〈〉「」『』【】〔〕“”‘’…—·・～﹏％＋－／")
+SPACES = " \t\u3000\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\ufeff"
+SPACE_RE = re.compile(f"[{SPACES}]+")
+SENTENCE_END = "。！？!?…"
+CLOSERS = "”’」』）)】》\"'"
+# Marks that may hang past the end of a column line (they never start a line).
+CLOSING_MARKS = "，。、；：！？”’）》」』…%％,.;:!?)"
+# Where a line may start a new item even without a blank line before it.
+ITEM_START_RE = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|——|\d{1,2}[．.、](?!\d))"
+)
+NUMBERED_HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
+# Part markers of a newspaper spread: "精彩·2023", "回眸·2022", "展望 · 2023", "2024·奋进".
+MARKER_RE = re.compile(
+    r"^(?:(?P<w1>[\u4e00-\u9fff]{2,4})\s*[·•・．.]\s*(?P<y1>(?:19|20)\d{2})"
+    r"|(?P<y2>(?:19|20)\d{2})\s*[·•・．.]\s*(?P<w2>[\u4e00-\u9fff]{2,4}))$"
+)
+SOURCE_COMMENT_RE = re.compile(r"^#\s*source:", re.I)
+BYLINE_RE = re.compile(r"^(?:本报记者|本报通讯员|特约记者|记者|通讯员|新华社记者)[\s\u3000]*\S{1,20}$")
+
+# Punctuation that marks running text: a headline has none of it.
+CLAUSE_PUNCT_RE = re.compile(r"[，、。！？；：,;:!?]")
+MAX_COLUMN_EM = 60.0  # wider than any newspaper column: such a line is a whole paragraph
+FULL_LINE = 0.8  # a column-break line fills at least this share of its column
+OVERHANG_EM = 2.0  # a column line is never wider than its column but for a hanging mark
+SHORT_LAST_LINE = 0.6  # without a blank line, a sentence end this short ends its paragraph
+MAX_HEADLINE_EM = 32.0
+RUN_IN_REST = 8  # the rest of a run-in heading after a column break ends this soon …
+RUN_IN_MAX = 48  # … or goes on with its clauses, the whole heading no longer than this
+
+
+def is_ideograph(ch: str) -> bool:
+    o = ord(ch)
+    return any(a <= o <= b for a, b in _IDEOGRAPH_RANGES)
+
+
+def is_cjk(ch: str) -> bool:
+    """An ideograph or a piece of CJK/full-width punctuation."""
+    if not ch:
+        return False
+    return is_ideograph(ch) or ch in CJK_PUNCT or 0x3000 < ord(ch) <= 0x303F or 0xFF01 <= ord(ch) <= 0xFF60
+
+
+def is_space(ch: str) -> bool:
+    return ch in SPACES or ch.isspace()
+
+
+def char_em(ch: str) -> float:
+    """Printed width of one character in em: CJK 1, Latin and digits ½, a (justification) space ¼."""
+    if is_space(ch):
+        return 0.25
+    if is_cjk(ch) or unicodedata.east_asian_width(ch) in ("W", "F"):
+        return 1.0
+    return 0.5
+
+
+def display_width(text: str) -> float:
+    return sum(char_em(c) for c in text)
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends a sentence: 。！？… optionally followed by closing quotes/brackets."""
+    t = text.rstrip(SPACES).rstrip(CLOSERS)
+    return bool(t) and t[-1] in SENTENCE_END
+
+
+def nonspace(text: str) -> str:
+    return "".join(c for c in text if not is_space(c))
+
+
+# --- spaces ------------------------------------------------------------------------------------
+
+
+def space_spans(text: str, *, phrases: bool = False) -> list[tuple[int, int]]:
+    """Spans of whitespace runs in ``text`` that are justification, not content.
+
+    A run goes when a CJK character or CJK punctuation stands on either side of it ("建 设",
+    "5441.5 万", "5G 新型"); it stays between two Latin words or numbers ("Belt and Road", "2023
+    2024"). Leading and trailing runs always go. With ``phrases`` (titles and headlines), a run
+    between two multi-character phrases is the headline's phrase break and stays ("优化空间布局
+    促进城乡融合"); a run next to a single character is letter-spacing and goes ("政 府 工 作").
+    """
+    spans: list[tuple[int, int]] = []
+    for m in SPACE_RE.finditer(text):
+        s, e = m.span()
+        if s == 0 or e == len(text):
+            spans.append((s, e))
+            continue
+        left, right = text[s - 1], text[e]
+        if not (is_cjk(left) or is_cjk(right)):
+            continue
+        if phrases:
+            lt = _token_before(text, s)
+            rt = _token_after(text, e)
+            if len(lt) >= 2 and len(rt) >= 2:
+                continue
+        spans.append((s, e))
+    return spans
+
+
+def _token_before(text: str, i: int) -> str:
+    j = i
+    while j > 0 and not is_space(text[j - 1]):
+        j -= 1
+    return text[j:i]
+
+
+def _token_after(text: str, i: int) -> str:
+    j = i
+    while j < len(text) and not is_space(text[j]):
+        j += 1
+    return text[i:j]
+
+
+def remove_spaces(text: str, *, phrases: bool = False) -> str:
+    """``text`` without its justification spaces; kept phrase breaks become one ASCII space."""
+    spans = space_spans(text, phrases=phrases)
+    out: list[str] = []
+    pos = 0
+    for s, e in spans:
+        out.append(text[pos:s])
+        pos = e
+    out.append(text[pos:])
+    joined = "".join(out)
+    # Whatever whitespace remains (between Latin words, or a headline's phrase break) is one space.
+    return SPACE_RE.sub(" ", joined)
+
+
+# --- doubled headline glyphs -------------------------------------------------------------------
+
+
+def _halve(s: str) -> str | None:
+    """``t`` when ``s`` is ``t + t``, else None."""
+    n = len(s)
+    if n < 2 or n % 2:
+        return None
+    h = n // 2
+    return s[:h] if s[:h] == s[h:] else None
+
+
+def _is_square(s: str) -> bool:
+    """True when ``s`` is itself some string repeated (``哈哈``, ``加油加油``, ``··``)."""
+    n = len(s)
+    return any(n % k == 0 and s[:k] * (n // k) == s for k in range(1, n // 2 + 1))
+
+
+def _char_class(ch: str) -> str:
+    if is_ideograph(ch):
+        return "han"
+    if ch.isascii() and ch.isalnum():
+        return "latin"
+    return ch  # each punctuation mark is a run of its own
+
+
+def _runs(token: str) -> list[str]:
+    out: list[str] = []
+    for ch in token:
+        if out and _char_class(out[-1][-1]) == _char_class(ch):
+            out[-1] += ch
+        else:
+            out.append(ch)
+    return out
+
+
+def _undouble_phrase(token: str) -> tuple[str, str] | None:
+    half = _halve(token)
+    if half is not None and len(half) >= 2 and not _is_square(half):
+        return half, "phrase"
+    # Per font run: "精彩精彩··20232023" = 精彩精彩 | ·· | 20232023, each run printed twice.
+    runs = _runs(token)
+    fixed: list[str] = []
+    for r in runs:
+        h = _halve(r)
+        if h is None:
+            return None
+        if _char_class(h[0]) == "han" and (len(h) < 2 or _is_square(h)):
+            return None
+        if _char_class(h[0]) == "latin" and _is_square(h) and len(h) > 1:
+            return None
+        fixed.append(h)
+    if not any(_char_class(r[0]) in ("han", "latin") for r in fixed):
+        return None
+    return "".join(fixed), "run"
+
+
+def undouble(line: str) -> tuple[str, str] | None:
+    """The headline a PDF printed with every glyph doubled, or None when ``line`` is not doubled.
+
+    Every space-separated phrase must be doubled – as a whole (``优化空间布局优化空间布局``) or
+    run by run (``精彩精彩··20232023``) – and the result must keep at least two CJK characters. A
+    phrase whose half is itself a repetition (``哈哈哈哈``, ``加油加油加油加油``) is ambiguous and
+    left alone, which also makes repairing a repaired headline a no-op. Returns ``(headline, how)``
+    with ``how`` = ``"phrase"`` or ``"run"``.
+    """
+    tokens = line.split()
+    if not tokens:
+        return None
+    fixed: list[str] = []
+    hows: set[str] = set()
+    for tok in tokens:
+        r = _undouble_phrase(tok)
+        if r is None:
+            return None
+        fixed.append(r[0])
+        hows.add(r[1])
+    result = " ".join(fixed)
+    if sum(1 for c in result if is_ideograph(c)) < 2:
+        return None
+    if CLAUSE_PUNCT_RE.search(result):
+        return None  # a sentence said twice ("业业。业业。") is text, not a doubled headline
+    return result, "run" if "run" in hows else "phrase"
+
+
+def marker_of(text: str) -> tuple[str, int] | None:
+    """``("精彩", 2023)`` for a part marker such as ``精彩·2023`` or ``回眸 · 2022``."""
+    m = MARKER_RE.match(text.strip())
+    if not m:
+        return None
+    word = m.group("w1") or m.group("w2")
+    year = int(m.group("y1") or m.group("y2"))
+    return word, year
+
+
+# --- lines and units ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank input line: its text without the newline, and where it sits in the raw text."""
+
+    text: str
+    start: int
+    end: int
+    blank_before: bool  # a blank line (or the start of the text) precedes it
+    blank_after: bool = False
+    indented: bool = False
+
+    @property
+    def body(self) -> str:
+        return self.text.strip(SPACES)
+
+    @property
+    def body_start(self) -> int:
+        return self.start + len(self.text) - len(self.text.lstrip(SPACES))
+
+    @property
+    def body_end(self) -> int:
+        return self.start + len(self.text.rstrip(SPACES))
+
+    @property
+    def justified(self) -> bool:
+        """Spaces between CJK characters inside the line: the copy shows the gaps of a line
+        stretched to its column's width – a full line (a paragraph's last line is never
+        stretched)."""
+        body = self.body
+        return any(0 < s and e < len(body) for s, e in space_spans(body))
+
+    @property
+    def em(self) -> float:
+        """Printed width of the line's glyphs. Spaces do not count: justification spaces only
+        fill a line out to its column, and stray ones should not make a line look full."""
+        return display_width(nonspace(self.body))
+
+
+def split_lines(raw: str) -> list[Line]:
+    """The non-blank lines of ``raw`` with their offsets; whitespace-only lines count as blank."""
+    out: list[Line] = []
+    pos = 0
+    blank = True
+    for text in raw.split("\n"):
+        start, end = pos, pos + len(text)
+        pos = end + 1
+        if not text.strip(SPACES):
+            blank = True
+            if out:
+                out[-1] = _with(out[-1], blank_after=True)
+            continue
+        lead = text[: len(text) - len(text.lstrip(SPACES))]
+        indented = display_width(lead) >= 1.0 and len(lead) >= 2 or "\u3000" in lead
+        out.append(Line(text, start, end, blank_before=blank, indented=indented))
+        blank = False
+    if out:
+        out[-1] = _with(out[-1], blank_after=True)
+    return out
+
+
+def _with(line: Line, **kw: object) -> Line:
+    d = {
+        "text": line.text,
+        "start": line.start,
+        "end": line.end,
+        "blank_before": line.blank_before,
+        "blank_after": line.blank_after,
+        "indented": line.indented,
+    }
+    d.update(kw)
+    return Line(**d)  # type: ignore[arg-type]
+
+
+TITLE, BYLINE, HEADING, MARKER, PARAGRAPH = "title", "byline", "heading", "marker", "paragraph"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A repaired piece of the text: a title, byline, heading, part marker or paragraph.
+
+    ``start``/``end`` span the raw text it came from; ``line_index`` is the index (in
+    :func:`split_lines` order) of its first line, so readers can tell where a heading stood.
+    """
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    line_index: int = 0
+    raw: str = ""
+    meta: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass
+class Repaired:
+    units: list[Unit]
+    repairs: list[Repair]
+    newspaper: bool = False
+
+    def text(self) -> str:
+        """The repaired text: title and byline on the first lines, then one unit per line with a
+        blank line between units. Repairing it again changes nothing."""
+        head = [u.text for u in self.units if u.kind in (TITLE, BYLINE)]
+        rest = [u.text for u in self.units if u.kind not in (TITLE, BYLINE)]
+        parts = []
+        if head:
+            parts.append("\n".join(head))
+        parts.extend(rest)
+        return "\n\n".join(parts) + ("\n" if parts else "")
+
+    def of_kind(self, *kinds: str) -> list[Unit]:
+        return [u for u in self.units if u.kind in kinds]
+
+
+def _is_headline_text(text: str) -> bool:
+    """Short, no sentence punctuation: what a (non-doubled) headline looks like."""
+    t = text.strip(SPACES)
+    return (
+        0 < display_width(t) <= MAX_HEADLINE_EM
+        and sum(1 for c in t if is_ideograph(c)) >= 4
+        and not re.search(r"[，。；：！？、,;:!?]", t)
+        and not NUMBERED_HEADING_RE.match(t)
+        and not t.startswith(("——", "--", "#"))
+    )
+
+
+# --- column widths -----------------------------------------------------------------------------
+
+
+def _runs_of(lines: Sequence[Line]) -> list[list[int]]:
+    """Indices of lines grouped into runs (consecutive lines without a blank line between)."""
+    runs: list[list[int]] = []
+    for i, ln in enumerate(lines):
+        if ln.blank_before or not runs:
+            runs.append([i])
+        else:
+            runs[-1].append(i)
+    return runs
+
+
+class _Columns:
+    """Estimates the column width a line was wrapped at, from the wrapped runs around it."""
+
+    def __init__(self, lines: Sequence[Line], skip: set[int]) -> None:
+        self.lines = lines
+        self.run_of: dict[int, int] = {}
+        self.runs = _runs_of(lines)
+        for k, r in enumerate(self.runs):
+            for i in r:
+                self.run_of[i] = k
+        self.skip = skip
+        everything = [w for k in range(len(self.runs)) for w in self._samples(k)]
+        self.overall = _upper_median(everything) if everything else None
+
+    def _samples(self, k: int) -> list[float]:
+        """Widths of the wrapped (non-last) lines of run ``k``. A stretched line's glyphs fill
+        less than its column, so it only counts when the run has no other."""
+        r = [i for i in self.runs[k] if i not in self.skip]
+        wrapped = [
+            self.lines[i]
+            for i in r[:-1]
+            if self.lines[i].em <= MAX_COLUMN_EM and not self.lines[i].indented
+        ]
+        plain = [ln.em for ln in wrapped if not ln.justified]
+        return plain or [ln.em for ln in wrapped]
+
+    def width(self, i: int) -> float | None:
+        """The width of the column line ``i`` was set in: its own run's wrapped lines, else the
+        runs around it, else the whole text's."""
+        own = self._own(i)
+        if own is not None:
+            return own
+        # A short run: the columns before and after it may differ (the break may come right after
+        # this line, a lead may be set wider, a wide introduction may follow a narrow column); the
+        # line belongs to the one whose width is nearest its own.
+        em = self.lines[i].em
+        estimates = self._around(i)
+        if not estimates:
+            return self.overall
+        return min(estimates, key=lambda w: abs(w - em))
+
+    def _own(self, i: int) -> float | None:
+        own = self._samples(self.run_of[i])
+        return _upper_median(own) if len(own) >= 2 else None
+
+    def _around(self, i: int) -> list[float]:
+        k = self.run_of[i]
+        own = self._samples(k)
+        estimates = []
+        for side in ((k - 1, k - 2, k - 3), (k + 1, k + 2, k + 3)):
+            pool = list(own)
+            for kk in side:
+                if 0 <= kk < len(self.runs) and len(pool) < 3:
+                    pool.extend(self._samples(kk))
+            if pool:
+                estimates.append(_upper_median(pool))
+        return estimates
+
+
+def _upper_median(xs: list[float]) -> float:
+    xs = sorted(xs)
+    return statistics.median(xs[len(xs) // 2 :]) if len(xs) > 2 else max(xs)
+
+
+# --- joining -----------------------------------------------------------------------------------
+
+
+def join_separator(left: str, right: str) -> str:
+    """What goes between two joined line fragments: nothing in CJK text, a space between two
+    Latin words or numbers (``"…the" + "report"``)."""
+    if not left or not right:
+        return ""
+    a, b = left[-1], right[0]
+    if is_cjk(a) or is_cjk(b):
+        return ""
+    if a == "-" and b.isalpha() and b.islower():
+        return ""  # hyphenated word broken at the line end: keep the hyphen, no space
+    if (a.isdigit() or a in ".,") and (b.isdigit() or b in ".,%") or a.isdigit() and b in ".,%":
+        return ""  # a number broken at the line end ("235." + "2亿元")
+    # Between words of Latin text the line break stood for a space; around other symbols
+    # ("2" + "×35万千瓦") it did not.
+    if (a.isalnum() or a in ".,;:!?)]\"'") and (b.isalnum() or b in "([\"'"):
+        return " "
+    return ""
+
+
+@dataclass
+class _Para:
+    lines: list[int] = field(default_factory=list)
+
+
+def repair(raw: str) -> Repaired:
+    """Repair text copied out of a (newspaper) PDF: see the module docstring."""
+    lines = split_lines(raw)
+    repairs: list[Repair] = []
+    units: list[Unit] = []
+    special: dict[int, Unit] = {}
+
+    # 1. Title and byline: a byline among the first lines makes the lines above it the title.
+    first = 0
+    for i, ln in enumerate(lines[:4]):
+        if BYLINE_RE.match(ln.body) and display_width(ln.body) <= 30:
+            if i >= 1 and all(_is_headline_text(x.body) or display_width(x.body) <= 40 for x in lines[:i]):
+                title_lines = lines[:i]
+                ttext = " ".join(remove_spaces(x.body, phrases=True) for x in title_lines)
+                _record_spaces(repairs, title_lines, phrases=True)
+                units.append(Unit(TITLE, ttext, title_lines[0].body_start, title_lines[-1].body_end, 0,
+                                  raw[title_lines[0].body_start:title_lines[-1].body_end]))
+            units.append(Unit(BYLINE, _clean_byline(ln.body), ln.body_start, ln.body_end, i, ln.body))
+            first = i + 1
+            break
+
+    # 2. Doubled headlines, part markers and (in a newspaper) stand-alone headlines.
+    doubled: dict[int, tuple[str, str]] = {}
+    for i in range(first, len(lines)):
+        ln = lines[i]
+        if not (ln.blank_before or ln.blank_after):
+            continue  # a line inside a run is body text, even if it happens to repeat itself
+        d = undouble(ln.body)
+        if d is not None:
+            doubled[i] = d
+    newspaper = bool(doubled) or bool(units) or any(marker_of(ln.body) for ln in lines[first:])
+    for i in range(first, len(lines)):
+        ln = lines[i]
+        text = ln.body
+        if i in doubled:
+            text, how = doubled[i]
+            repairs.append(
+                Repair(
+                    "undouble_headline",
+                    ln.body,
+                    text,
+                    ln.body_start,
+                    ln.body_end,
+                    note="every phrase printed twice" if how == "phrase" else "every font run printed twice",
+                )
+            )
+        clean = remove_spaces(text, phrases=True)
+        if marker_of(clean) and (ln.blank_before or ln.blank_after or i in doubled):
+            special[i] = Unit(MARKER, remove_spaces(clean), ln.body_start, ln.body_end, i, ln.body)
+        elif i in doubled or (
+            ln.blank_before
+            and ln.blank_after
+            and (
+                _phrased(clean)
+                or (newspaper and _is_headline_text(clean) and _after_sentence(lines, i, special))
+            )
+        ):
+            if i not in doubled:
+                _record_spaces(repairs, [ln], phrases=True)
+            special[i] = Unit(HEADING, clean, ln.body_start, ln.body_end, i, ln.body)
+
+    # 3. Body lines into paragraphs.
+    body_idx = [i for i in range(first, len(lines)) if i not in special]
+    cols = _Columns(lines, set(special) | set(range(first)))
+    paras: list[_Para] = []
+    prev: int | None = None
+    for i in body_idx:
+        so_far = "".join(lines[k].body for k in paras[-1].lines) if paras else ""
+        if (
+            prev is None
+            or SOURCE_COMMENT_RE.match(so_far)
+            or SOURCE_COMMENT_RE.match(lines[i].body)
+            or not _joins(lines, prev, i, cols, special, so_far, len(paras[-1].lines))
+        ):
+            paras.append(_Para([i]))
+        else:
+            paras[-1].lines.append(i)
+        prev = i
+
+    body_units: list[Unit] = []
+    for p in paras:
+        body_units.append(_paragraph_unit(raw, lines, p.lines, repairs))
+    merged = sorted([*special.values(), *body_units], key=lambda u: (u.line_index, u.start))
+    units.extend(merged)
+    return Repaired(units, repairs, newspaper=newspaper)
+
+
+def _clean_byline(text: str) -> str:
+    """``本报记者 王琼``: one space between the role and the name, none inside either."""
+    m = re.match(r"^(本报记者|本报通讯员|特约记者|记者|通讯员|新华社记者)[\s\u3000]*(.*)$", text)
+    if not m:
+        return remove_spaces(text)
+    names = [remove_spaces(n) for n in m.group(2).split()]
+    return f"{m.group(1)} {' '.join(names)}".strip()
+
+
+def _phrased(text: str) -> bool:
+    """A line set as phrases with a break between them, standing alone: a headline ("优化空间布局
+    促进城乡融合", "精彩 2023"). ``text`` has had its justification spaces removed already, so any
+    space left is such a break. (The front matter of a report – "海拉尔区人民政府区长 张天喜" – looks
+    the same; the reader sorts that out.)"""
+    return (
+        " " in text
+        and sum(1 for c in text if is_ideograph(c)) >= 2
+        and display_width(text) <= MAX_COLUMN_EM
+        and not CLAUSE_PUNCT_RE.search(text)
+    )
+
+
+def _after_sentence(lines: Sequence[Line], i: int, special: dict[int, Unit]) -> bool:
+    """A stand-alone line follows a finished sentence (or the start, or another heading)."""
+    if i == 0:
+        return True
+    j = i - 1
+    if j in special:
+        return True
+    return ends_sentence(lines[j].body)
+
+
+def _joins(
+    lines: Sequence[Line],
+    a: int,
+    b: int,
+    cols: _Columns,
+    special: dict[int, Unit],
+    so_far: str,
+    so_far_lines: int = 1,
+) -> bool:
+    """Does line ``b`` continue the paragraph that line ``a`` is in? (``a`` < ``b`` body lines,
+    possibly with headings/markers between them, which were lifted out of the flow.)"""
+    prev, nxt = lines[a], lines[b]
+    gap = nxt.blank_before or any(k in special for k in range(a + 1, b))
+    p, n = prev.body, nxt.body
+    if prev.em > MAX_COLUMN_EM:
+        return False  # a whole paragraph on one line (already repaired text, or a plain report)
+    if nxt.indented or ITEM_START_RE.match(n):
+        return False
+    if ends_sentence(p):
+        if gap:
+            return False
+        w = cols.width(a)
+        return not (w and prev.em < SHORT_LAST_LINE * w)
+    if (
+        gap
+        and NUMBERED_HEADING_RE.match(so_far)
+        and len(so_far) <= 60
+        and not re.search(r"[。！？!?]", so_far)
+    ):
+        # "（一）加快产业发展，切实做强做优县域经济" + blank line is a whole heading, even when it
+        # fills its line; only a run-in heading broken by the column ("（六）……生态建设再创" +
+        # blank + "佳绩。环境保护……") goes on, and then its full stop comes at once.
+        # The rest of such a heading is short or goes on with its clauses (a comma), and the
+        # line before the break is full to the last em.
+        w = cols.width(a)
+        ahead = n
+        k = b + 1
+        while k < len(lines) and not lines[k].blank_before and len(ahead) < 60:
+            ahead += lines[k].body
+            k += 1
+        if not (w and prev.em >= w - 1.0):
+            return False
+        if nxt.blank_after and not _ends_clause(n) and nxt.em < 0.5 * w:
+            return True  # the heading's own last word, carried over: "……保障和改善民" + "生"
+        stop = re.search(r"[。！？!?]", ahead)
+        if not (stop and len(so_far) + stop.end() <= 60):
+            return False
+        rest = ahead[: stop.start()]
+        if len(so_far) + len(rest) > RUN_IN_MAX:
+            return False
+        return (
+            len(rest) <= RUN_IN_REST
+            or p.endswith(("，", ",", "、"))
+            or bool(re.search(r"[，,]", rest))
+            or so_far_lines >= 2  # longer than a line: not one of the short pure headings
+            or len(re.split(r"[，,、]", so_far)[-1]) <= 3  # its last clause has barely begun
+        )
+    if not gap:
+        return True
+    # A blank line after a line that stops mid-sentence: a column break if the line is full and
+    # the next column goes on (a one-line run that stops mid-sentence again is a separate piece).
+    if not (_ends_clause(n) or (b + 1 < len(lines) and not lines[b + 1].blank_before)):
+        return False
+    w = cols.width(a)
+    if w is None:
+        return prev.justified  # no column to measure against, but stretched to one
+    if display_width(nonspace(p.rstrip(CLOSING_MARKS))) > w + OVERHANG_EM:
+        return False  # wider than the column: a line set above the columns (a subtitle)
+    # Full for its column, or stretched to it (its gaps show as spaces in the copy).
+    return prev.em >= FULL_LINE * w or (prev.justified and prev.em >= 0.5 * w)
+
+
+def _ends_clause(text: str) -> bool:
+    """Ends with punctuation (a sentence or a clause): how a paragraph's last line ends."""
+    t = text.rstrip(SPACES).rstrip(CLOSERS)
+    return bool(t) and (t[-1] in SENTENCE_END or t[-1] in "，、；：,;:")
+
+
+def _paragraph_unit(raw: str, lines: Sequence[Line], idx: list[int], repairs: list[Repair]) -> Unit:
+    """Join the lines ``idx`` into one paragraph, recording each join and space removal."""
+    pieces: list[str] = []
+    text = ""
+    for n, i in enumerate(idx):
+        ln = lines[i]
+        piece = ln.body
+        if n:
+            pl = lines[idx[n - 1]]
+            s, e = pl.body_end, ln.body_start
+            sep = join_separator(text, piece)
+            if not sep and SPACE_RE.search(raw[s:e].replace("\n", "")) and not (
+                is_cjk(text[-1]) or is_cjk(piece[0])
+            ):
+                sep = " "  # the copy kept the space at the break ("3.6 " + ": 48")
+            blank = raw[s:e].count("\n") > 1
+            repairs.append(
+                Repair(
+                    "join_column_break" if blank else "join_wrap",
+                    raw[s:e],
+                    sep,
+                    s,
+                    e,
+                    note=f"…{text[-8:]}⏎{piece[:8]}…",
+                )
+            )
+            text += sep
+        text += piece
+        pieces.append(piece)
+    start, end = lines[idx[0]].body_start, lines[idx[-1]].body_end
+    # Space removal, recorded line by line against the raw text.
+    _record_spaces(repairs, [lines[i] for i in idx], phrases=False)
+    return Unit(PARAGRAPH, remove_spaces(text), start, end, idx[0], raw[start:end])
+
+
+def _record_spaces(repairs: list[Repair], lines: Sequence[Line], *, phrases: bool) -> None:
+    """One ``remove_space`` repair per line, spanning the first to the last space removed."""
+    for ln in lines:
+        body = ln.body
+        spans = space_spans(body, phrases=phrases)
+        spans = [(s, e) for s, e in spans if 0 < s and e < len(body)]
+        if phrases:
+            # A kept phrase break that was not one ASCII space is normalised; not worth a repair.
+            pass
+        if not spans:
+            continue
+        s0, e0 = spans[0][0] - 1, spans[-1][1] + 1
+        before = body[s0:e0]
+        repairs.append(
+            Repair(
+                "remove_space",
+                before,
+                remove_spaces(before, phrases=phrases),
+                ln.body_start + s0,
+                ln.body_start + e0,
+                note=f"{len(spans)} justification space run(s) removed",
+            )
+        )
+
+
+def lost_characters(repairs: Sequence[Repair]) -> Counter[str]:
+    """Non-space characters the repairs removed on purpose (the second copy of doubled glyphs)."""
+    lost: Counter[str] = Counter()
+    for r in repairs:
+        if r.kind == "undouble_headline":
+            lost.update(nonspace(r.before))
+            lost.subtract(nonspace(r.after))
+    return +lost

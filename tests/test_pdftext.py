@@ -1,0 +1,452 @@
+"""PDF-text reader on the seed (text copied out of a newspaper PDF) and on hard-wrapped reports."""
+
+from __future__ import annotations
+
+import csv
+import random
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reportgen.cli import cli
+from reportgen.model import PLAN, REVIEW, Document
+from reportgen.readers import read_path
+from reportgen.readers import text as text_reader
+from reportgen.readers.pdftext import read as read_pdftext
+from reportgen.readers.repair import (
+    SPACES,
+    char_em,
+    display_width,
+    ends_sentence,
+    is_cjk,
+    lost_characters,
+    marker_of,
+    nonspace,
+    remove_spaces,
+    undouble,
+)
+
+from .conftest import CORPUS, GOLD, SEED, corpus_file
+
+CJK_CHAR = r"[\u3400-\u9fff\uf900-\ufaff，。、；：！？（）《》“”‘’…—·]"
+
+
+@pytest.fixture(scope="module")
+def raw() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def doc() -> Document:
+    return read_path(SEED)
+
+
+def seed_lines(raw: str) -> list[str]:
+    return [ln.strip(SPACES) for ln in raw.split("\n")]
+
+
+def all_text(doc: Document) -> list[str]:
+    """Everything the reader kept: title, byline, headings, paragraphs, unplaced headlines."""
+    return [
+        doc.title,
+        doc.subtitle,
+        doc.byline,
+        *(s.heading for s in doc.iter_sections()),
+        *(p.text for p in doc.paragraphs()),
+        *doc.unplaced_headings,
+    ]
+
+
+# --- routing -----------------------------------------------------------------------------------
+
+
+def test_seed_is_routed_to_the_pdf_text_reader(raw: str, doc: Document) -> None:
+    assert text_reader.looks_hard_wrapped(raw)
+    assert doc.format == "pdftext"
+
+
+def test_plain_corpus_reports_are_not_routed_here() -> None:
+    files = sorted(CORPUS.glob("*.txt"))
+    if not files:
+        pytest.skip("shared corpus not available")
+    routed = [f.name for f in files if text_reader.looks_hard_wrapped(f.read_text(encoding="utf-8"))]
+    assert routed == []
+
+
+# --- title, byline, doubled glyphs, spaces -----------------------------------------------------
+
+
+def test_title_and_byline(doc: Document) -> None:
+    assert doc.title == "步履铿锵 踏浪前行 湟中区砥砺奋进开新篇"
+    assert doc.byline == "本报记者 王琼"
+    assert doc.year == 2024
+
+
+def test_all_doubled_headlines_and_markers_are_undone(raw: str, doc: Document) -> None:
+    doubled = [ln for ln in seed_lines(raw) if ln and undouble(ln)]
+    assert len(doubled) == 17  # 15 headlines and the two year markers
+    fixed = {r.before: r.after for r in doc.repairs if r.kind == "undouble_headline"}
+    assert set(fixed) == set(doubled)
+    assert fixed["优化空间布局优化空间布局 促进城乡融合促进城乡融合"] == "优化空间布局 促进城乡融合"
+    assert fixed["精彩精彩··20232023"] == "精彩·2023"
+    assert fixed["奋进奋进··20242024"] == "奋进·2024"
+    headings = [s.heading for s in doc.iter_sections() if s.heading]
+    # Every repaired headline is a heading or kept as unplaced; none is dropped or in body text.
+    for after in fixed.values():
+        assert (after in headings) != (after in doc.unplaced_headings), after
+        assert not any(after in p.text for p in doc.paragraphs())
+    assert len(headings) + len(doc.unplaced_headings) == 17
+    for h in [*headings, *doc.unplaced_headings]:
+        assert all(undouble(tok) is None for tok in h.split()), h
+
+
+def test_real_repetitions_are_left_alone(doc: Document) -> None:
+    body = "\n".join(p.text for p in doc.paragraphs())
+    s1 = (
+        "制定“三管三必须”职责清单，明确2.2万户市场主体安全监管责任，扎实开展自建房、燃气、道路等"
+        "领域“两单四表”整治，安全事故起数、死亡人数、受伤人数实现“三下降”。"
+    )
+    s2 = "推动各类生产设备、服务设备更新和技术改造，鼓励汽车、家电等传统消费品以旧换新，推动耐用消费品以旧换新。"
+    assert body.count(s1) == 2
+    assert body.count(s2) == 2
+    assert body.count("以旧换新") == 4
+
+
+def test_no_justification_spaces_left(doc: Document) -> None:
+    for p in doc.paragraphs():
+        assert not re.search(rf"{CJK_CHAR}\s+{CJK_CHAR}", p.text), p.text
+        assert not re.search(rf"{CJK_CHAR}\s+[\dA-Za-z%]|[\dA-Za-z%]\s+{CJK_CHAR}", p.text), p.text
+    # Headings and the title keep only the phrase break of a two-phrase headline (one ASCII space
+    # between phrases of two or more characters), as the newspaper sets them.
+    for h in [doc.title, *(s.heading for s in doc.iter_sections() if s.heading), *doc.unplaced_headings]:
+        assert not re.search(r"\s{2,}|[^\S ]", h), h
+        assert all(len(tok) >= 2 for tok in h.split(" ")), h
+    body = "\n".join(p.text for p in doc.paragraphs())
+    for fixed in ("5441.5万元，义务教育巩固率达98.36%", "建设，争取实现建制美丽城镇覆盖率100%",
+                  "铺设农村污水管网47公里，启用生活污水处理站16座", "231户779人", "强化林（草）长制"):
+        assert fixed in body
+    assert "“IPv6+”创新之城" in body
+    assert "“5G新型智慧城区平台”" in body
+
+
+def test_spaces_inside_latin_text_are_kept() -> None:
+    assert remove_spaces("推进 Belt and Road 倡议") == "推进Belt and Road倡议"
+    assert remove_spaces("建 设 ， 争 取") == "建设，争取"
+    assert remove_spaces("5441.5 万 元 ，义 务") == "5441.5万元，义务"
+    assert remove_spaces("2023 2024") == "2023 2024"
+    assert remove_spaces("优化空间布局 促进城乡融合", phrases=True) == "优化空间布局 促进城乡融合"
+    assert remove_spaces("政 府 工 作 报 告", phrases=True) == "政府工作报告"
+
+
+def test_undouble_rules() -> None:
+    assert undouble("优化空间布局优化空间布局 促进城乡融合促进城乡融合") == (
+        "优化空间布局 促进城乡融合",
+        "phrase",
+    )
+    assert undouble("精彩精彩··20232023") == ("精彩·2023", "run")
+    assert undouble("回眸回眸··20222022") == ("回眸·2022", "run")
+    # Not doubled, or ambiguous (the half is itself a repetition): left alone.
+    for line in ("优化空间布局 促进城乡融合", "哈哈哈哈", "加油加油加油加油", "天天", "谢谢谢谢！", "精彩·2023"):
+        assert undouble(line) is None, line
+    assert marker_of("展望 · 2023") == ("展望", 2023)
+
+
+# --- paragraphs --------------------------------------------------------------------------------
+
+
+def column_breaks(raw: str) -> list[tuple[str, str]]:
+    """(end of the line before, start of the line after) for every blank line that follows a line
+    stopping in the middle of a word – a column break inside a paragraph."""
+    lines = raw.split("\n")
+    out = []
+    for i, ln in enumerate(lines[:-1]):
+        body = ln.strip(SPACES)
+        if not body or lines[i + 1].strip(SPACES) or undouble(body) or body.startswith("本报记者"):
+            continue
+        if re.search(r"[。！？；：，、…”）]$", body):
+            continue
+        nxt = next(x.strip(SPACES) for x in lines[i + 1 :] if x.strip(SPACES))
+        out.append((remove_spaces(body)[-4:], remove_spaces(nxt)[:4]))
+    return out
+
+
+def test_every_column_break_is_rejoined(raw: str, doc: Document) -> None:
+    breaks = column_breaks(raw)
+    assert len(breaks) == 21
+    paras = [p.text for p in doc.paragraphs()]
+    for left, right in breaks:
+        assert any(left + right in p for p in paras), (left, right)
+    joins = [r for r in doc.repairs if r.kind == "join_column_break"]
+    assert len(joins) == 21
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "投资2.3亿元强化教育基础设施，新增学位3630个",
+        "推进种业振兴，建设各类良种繁育基地1.18万亩",
+        "多巴医疗综合体建成投运，第一人民医院胸痛中心",
+        "湟中区坚持以习近平新时代中国特色社会主义思想为指导",
+        "精准落实防返贫动态监测帮扶机制",
+        "全力将鲁沙尔打造成为国际生态旅游目的地。优化“山水共和”等5条精品线路",
+        "深入推进招商引资“六大行动”，落实产业链招商专班机制",
+        "调解矛盾纠纷1640件，挽回经济损失9465万元",
+    ],
+)
+def test_column_broken_paragraphs_are_one_paragraph(doc: Document, fragment: str) -> None:
+    assert sum(fragment in p.text for p in doc.paragraphs()) == 1
+
+
+def test_real_paragraph_breaks_are_kept(doc: Document) -> None:
+    paras = [p.text for p in doc.paragraphs()]
+    for start in ("湟中区落实“2411", "一件件民生实事、", "牢牢把握以县城为", "加快重点城镇建设",
+                  "深入实施人居环境", "一年砥砺奋进，一", "春节刚过，湟中处", "等不起，也慢不得",
+                  "铆足干劲，开好新", "全力以赴推动中央", "始终把回应群众所", "狠抓就业增收，突"):
+        assert sum(p.startswith(start) for p in paras) == 1, start
+
+
+def test_sidebar_fragments_are_kept_and_joined(doc: Document) -> None:
+    paras = [p.text for p in doc.paragraphs()]
+    assert "历史的画卷，总在砥砺前行中铺展；" in paras
+    assert "时代的华章，总在接续奋斗中书写。" in paras
+    assert "2023年是全面贯彻落实党的二十大精神的开局之年，也是经济高水平复苏、高质量发展的重要一年。" in paras
+    assert "风雨洗征程，回眸满眼春。" in paras
+
+
+def test_no_character_lost_or_invented(raw: str, doc: Document) -> None:
+    before = Counter(nonspace(raw))
+    after = Counter(nonspace("".join(all_text(doc))))
+    removed = lost_characters(doc.repairs)  # the second copy of every doubled glyph
+    assert sum(removed.values()) > 0
+    assert after - before == Counter()
+    assert before - after == removed
+
+
+def test_repairs_point_into_the_raw_text(raw: str, doc: Document) -> None:
+    kinds = Counter(r.kind for r in doc.repairs)
+    for kind in ("join_wrap", "join_column_break", "undouble_headline", "remove_space", "place_heading",
+                 "infer_part"):
+        assert kinds[kind] > 0, kind
+    for r in doc.repairs:
+        if r.start >= 0:
+            assert raw[r.start : r.end] == r.before, r
+
+
+def test_paragraph_offsets_span_their_raw_text(raw: str, doc: Document) -> None:
+    for p in doc.paragraphs():
+        assert nonspace(remove_spaces(raw[p.start : p.end])) == nonspace(p.text)
+
+
+# --- headings and parts ------------------------------------------------------------------------
+
+
+def section(doc: Document, heading: str):
+    return next(s for s in doc.iter_sections() if s.heading == heading)
+
+
+@pytest.mark.parametrize(
+    ("heading", "lead"),
+    [
+        # Headlines the extraction left after their block.
+        ("优化空间布局 促进城乡融合", "牢牢把握以县城为重要载体"),
+        ("深化改革创新 完善合作机制", "把实施扩大内需战略同深化供给侧"),
+        ("巩固社会稳定 护航百姓安宁", "坚定不移贯彻总体国家安全观"),
+        ("回应群众所盼 增进民生福祉", "始终把回应群众所思所需所盼"),
+        # Headlines gathered at the end, put back on the block whose lead shares their words.
+        ("凝聚绿色共识 打造生态文明高地", "铆足干劲，开好新局"),
+        ("汇聚更多力量 助力乡村全面振兴", "坚持农业农村优先发展"),
+        ("立足资源禀赋 推动城郊经济发展", "依托湟中资源禀赋和区位优势"),
+    ],
+)
+def test_headline_lead_and_body_form_one_section(doc: Document, heading: str, lead: str) -> None:
+    sec = section(doc, heading)
+    assert sec.level == 2
+    assert sec.paragraphs[0].text.startswith(lead)
+    assert len(sec.paragraphs) >= 2  # the lead and its body
+
+
+def test_unclear_headlines_stay_unplaced_with_a_reason(doc: Document) -> None:
+    notes = {r.after: r.note for r in doc.repairs if r.kind == "unplaced_heading"}
+    assert set(notes) == set(doc.unplaced_headings)
+    for h in doc.unplaced_headings:
+        assert "not clear enough" in notes[h] or "no free block" in notes[h]
+    placed = {r.after for r in doc.repairs if r.kind == "place_heading"}
+    assert placed.isdisjoint(doc.unplaced_headings)
+
+
+def test_two_parts_hold_every_paragraph(doc: Document) -> None:
+    parts = [(s.heading, s.kind, s.year, s.level) for s in doc.sections]
+    assert parts == [("精彩·2023", REVIEW, 2023, 1), ("奋进·2024", PLAN, 2024, 1)]
+    located = list(doc.iter_located())
+    assert located and all(loc.path[0] in doc.sections for loc in located)
+    assert {loc.kind for loc in located} == {REVIEW, PLAN}
+    assert [p.id for p in doc.paragraphs()] == [f"p{i}" for i in range(1, len(located) + 1)]
+
+
+def test_parts_placed_by_language_are_recorded_as_inferred(doc: Document) -> None:
+    for part in doc.sections:
+        assert not part.kind_inferred  # the markers say it
+        for child in part.children:
+            assert child.kind == part.kind and child.year == part.year
+            assert child.kind_inferred  # the paragraphs' language put it in this part
+    inferred = [r for r in doc.repairs if r.kind == "infer_part"]
+    assert len(inferred) >= sum(len(p.children) for p in doc.sections)
+    # "今年，湟中区上下将以……" stood among the 2023 text but is the 2024 part's introduction.
+    plan = doc.sections[1]
+    assert plan.paragraphs[0].text.startswith("时代的进程，犹如环环相扣的乐章")
+    assert any(r.after == PLAN and r.before.startswith("时代的进程") for r in inferred)
+
+
+def test_paragraphs_sit_in_the_part_the_gold_labels_say(doc: Document) -> None:
+    """Every gold-labelled sentence (achievement = review, target = plan) is in the right part."""
+    gold = GOLD / "seed_facts.tsv"
+    if not gold.exists():
+        pytest.skip("shared gold labels not available")
+    with gold.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    want = {REVIEW: "achievement", PLAN: "target"}
+    checked = 0
+    for loc in doc.iter_located():
+        text = nonspace(loc.paragraph.text)
+        for r in rows:
+            if nonspace(r["sentence"]) in text:
+                assert want[loc.kind] == r["kind"], (r["sentence"][:30], loc.kind)
+                checked += 1
+    assert checked >= 80
+
+
+def test_parse_markdown_reads_like_the_article(seed_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["parse", str(seed_path), "--format", "md"])
+    assert result.exit_code == 0, result.output
+    md = result.output
+    assert md.startswith("# 步履铿锵 踏浪前行 湟中区砥砺奋进开新篇\n")
+    order = [
+        "*本报记者 王琼*",
+        "## 精彩·2023",
+        "2023年，面对多重目标任务",
+        "一件件民生实事",
+        "## 奋进·2024",
+        "时代的进程",
+        "### 优化空间布局 促进城乡融合",
+        "### 凝聚绿色共识 打造生态文明高地",
+        "### 回应群众所盼 增进民生福祉",
+        "## Unplaced headings",
+    ]
+    positions = [md.index(s) for s in order]
+    assert positions == sorted(positions)
+    assert "优化空间布局优化空间布局" not in md
+    assert "建 设" not in md
+
+
+# --- hard-wrapped plain reports ----------------------------------------------------------------
+
+CLOSING = "，。、；：！？”’）》」』…%％,.;:!?) "  # and a space: it stays at the end of its line
+
+
+def hard_wrap(report: str, seed: int, lo: int = 18, hi: int = 22, column_lines=(8, 30)) -> str:
+    """A plain report as a newspaper PDF copy would give it: front matter above the columns, the
+    body set in columns 18–22 em wide (a closing punctuation mark never starts a line), a blank
+    line between paragraphs and a blank line where a paragraph runs on into the next column.
+
+    A column that ends on a full stop is extended by a line: a column break there looks exactly
+    like a paragraph break in copied text (see ``test_column_break_at_a_full_stop_splits``)."""
+    rnd = random.Random(seed)
+    paras = [ln.strip(SPACES) for ln in report.split("\n") if ln.strip(SPACES)]
+    out: list[str] = []
+    k = 0
+    if paras and paras[0].startswith("# source:"):
+        out.append(paras[0])
+        k = 1
+    while k < len(paras) and display_width(paras[k]) < 40 and not ends_sentence(paras[k]):
+        out.append(paras[k])
+        k += 1
+    width, left = rnd.randint(lo, hi), rnd.randint(*column_lines)
+    for para in paras[k:]:
+        lines: list[str | None] = []
+        cur, w = "", 0.0
+        for ch in para:
+            cw = char_em(ch)
+            if cur and w + cw > width and ch not in CLOSING:
+                carry = ""
+                if ch.isascii() and ch.isalnum():
+                    # A Latin word or a number is never broken: it moves to the next line whole.
+                    carry = re.search(r"[A-Za-z0-9.]*$", cur).group()
+                    if carry == cur:
+                        carry = ""
+                lines.append(cur[: len(cur) - len(carry)])
+                cur, w = carry, display_width(carry)
+                left -= 1
+                if left <= 0 and not ends_sentence(lines[-1] or ""):
+                    lines.append(None)
+                    width, left = rnd.randint(lo, hi), rnd.randint(*column_lines)
+            cur += ch
+            w += cw
+        if cur:
+            lines.append(cur)
+            left -= 1
+            if left <= 0:
+                width, left = rnd.randint(lo, hi), rnd.randint(*column_lines)
+        out.append("\n".join("" if x is None else x for x in lines))
+    return "\n\n".join(out) + "\n"
+
+
+HAILAR = [f"hailar-district_{y}_zh.txt" for y in (2012, 2013, 2014, 2015)]
+
+
+@pytest.mark.parametrize("name", HAILAR)
+@pytest.mark.parametrize("seed", range(6))
+def test_hard_wrapped_report_comes_back_to_the_plain_paragraphs(name: str, seed: int) -> None:
+    report = corpus_file(name).read_text(encoding="utf-8")
+    plain = text_reader.read_plain(report, source=name)
+    wrapped = hard_wrap(report, seed)
+    assert "\n\n" in wrapped.split("\n", 1)[1]  # there are column breaks to mend
+    assert text_reader.looks_hard_wrapped(wrapped)
+    doc = text_reader.read(wrapped, source=name)
+    assert doc.format == "pdftext"
+    mine = [p.text for p in doc.paragraphs()]
+    # The plain reader keeps a space between a CJK comma and a digit ("， 6"); this reader drops
+    # every space next to CJK text. Otherwise the paragraphs are the same.
+    assert mine == [remove_spaces(p.text) for p in plain.paragraphs()]
+    assert [s.heading for s in doc.iter_sections()] == [s.heading for s in plain.iter_sections()]
+    assert (doc.title, doc.subtitle, doc.byline) == (plain.title, plain.subtitle, plain.byline)
+    assert any(r.kind == "join_column_break" for r in doc.repairs)
+
+
+def test_column_break_at_a_full_stop_splits_without_losing_text() -> None:
+    """The one break the text cannot tell: a column ending exactly on a full stop. The paragraph
+    is split there – nothing is lost or reordered."""
+    text = (
+        "本报记者 张三\n\n"
+        "全区经济运行稳中有进，地区生产总\n值增长百分之五。\n\n"
+        "固定资产投资增长百分之八，社会消费\n品零售总额增长百分之六。\n"
+    )
+    doc = read_pdftext(text, source="t")
+    paras = [p.text for p in doc.paragraphs()]
+    assert paras == ["全区经济运行稳中有进，地区生产总值增长百分之五。", "固定资产投资增长百分之八，社会消费品零售总额增长百分之六。"]
+
+
+def test_latin_words_broken_at_line_ends_get_their_space_back() -> None:
+    text = (
+        "本报记者 张三\n\n"
+        "会议指出，要推进 the Belt and\nRoad Initiative 建设，深化\n对外开放合作，扩大\n高水平开放。\n"
+    )
+    doc = read_pdftext(text, source="t")
+    assert [p.text for p in doc.paragraphs()] == ["会议指出，要推进the Belt and Road Initiative建设，深化对外开放合作，扩大高水平开放。"]
+
+
+def test_newspaper_without_markers_infers_kinds_per_section() -> None:
+    text = (
+        "本报记者 张三\n\n"
+        "过去一年，全区完成投资十二亿元，同比增长百分之八，新建\n学校三所，教育事业稳步发展。\n\n"
+        "投资稳步增长投资稳步增长 教育事业发展教育事业发展\n\n"
+        "今年，全区将力争完成投资十五亿元，确保新建学校五所，加\n快推进重点项目建设。\n\n"
+        "推进重点项目推进重点项目 力争投资突破力争投资突破\n"
+    )
+    doc = read_pdftext(text, source="t")
+    assert [s.heading for s in doc.sections] == ["投资稳步增长 教育事业发展", "推进重点项目 力争投资突破"]
+    assert [(s.kind, s.kind_inferred) for s in doc.sections] == [(REVIEW, True), (PLAN, True)]
+    assert not doc.unplaced_headings
+    assert is_cjk("，") and not is_cjk("a")

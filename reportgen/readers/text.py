@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from reportgen.model import Block, Document
-from reportgen.structure import build_document
+from reportgen.structure import build_document, numbered_heading_level
 
 INDENT = " \t\u3000\u00a0\u2002\u2003\ufeff"
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -27,8 +27,13 @@ def looks_hard_wrapped(text: str) -> bool:
     if len(lines) < 5:
         return False
     narrow = sum(1 for ln in lines if display_width(ln) <= MAX_COLUMN_EM)
-    # A wrap inside a word: a character (ideograph, digit, letter) at the end of the line.
-    mid_word = sum(1 for ln in lines if is_ideograph(ln[-1]) or ln[-1].isalnum())
+    # A wrap inside a word: a character (ideograph, digit, letter) at the end of the line. The
+    # title and numbered headings (一、… （一）…) end in a character too without being wraps.
+    mid_word = sum(
+        1
+        for ln in lines[1:]
+        if (is_ideograph(ln[-1]) or ln[-1].isalnum()) and not numbered_heading_level(ln)
+    )
     return narrow / len(lines) > 0.6 and mid_word / len(lines) > 0.4
 
 

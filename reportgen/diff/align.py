@@ -125,11 +125,18 @@ def align_paragraphs(
     threshold: float = 0.55,
     split_threshold: float = 0.8,
     split_gain: float = 0.1,
+    prefilter_above: int = 250_000,
+    short_chars: int = 16,
 ) -> list[ParagraphChange]:
     """Pair paragraphs: identical in order, identical elsewhere (moved), split/merged (one
     paragraph against two or three neighbours on the other side), then similar (Indel similarity
     ≥ ``threshold``). Pairs off the longest in-order chain are moved. Rows come back in reading
-    order of the new report, with removed paragraphs where they stood in the old one."""
+    order of the new report, with removed paragraphs where they stood in the old one.
+
+    Above ``prefilter_above`` unmatched old × new paragraph pairs, only pairs sharing enough rare
+    character bigrams are scored (see ``candidate_matrix``), plus every pair with a side of at most
+    ``short_chars`` characters that could reach ``threshold`` (few rare bigrams to go by there);
+    the rest count as dissimilar."""
     from rapidfuzz import process
     from rapidfuzz.distance import Indel
 
@@ -165,13 +172,17 @@ def align_paragraphs(
     rest_b = [j for j in range(len(new)) if j not in used_b and nb[j]]
     scores: Any = None
     if rest_a and rest_b:
-        scores = process.cdist(
-            [na[i] for i in rest_a],
-            [nb[j] for j in rest_b],
-            scorer=Indel.normalized_similarity,
-            score_cutoff=0.25,  # below that nothing is used, and cut-off scoring is faster
-            workers=1,
-        )
+        ta, tb = [na[i] for i in rest_a], [nb[j] for j in rest_b]
+        if len(ta) * len(tb) <= prefilter_above:
+            scores = process.cdist(
+                ta,
+                tb,
+                scorer=Indel.normalized_similarity,
+                score_cutoff=0.25,  # below that nothing is used, and cut-off scoring is faster
+                workers=1,
+            )
+        else:
+            scores = _sparse_scores(ta, tb, cutoff=0.25, threshold=threshold, short=short_chars)
 
     # 3. Splits (one old → consecutive new) and merges (consecutive old → one new).
     if scores is not None:
@@ -274,6 +285,84 @@ def with_move_origins(rows: list[ParagraphChange]) -> list[tuple[str, ParagraphC
         items.append(("row", r))
         items.extend(("ghost", g) for g in ghosts.get(k, []))
     return items
+
+
+def candidate_matrix(
+    old: list[str],
+    new: list[str],
+    *,
+    df_cap: int = 40,
+    min_share: float = 0.2,
+) -> Any:
+    """Boolean old × new matrix of pairs worth scoring: they share at least ``min_share`` of the
+    shorter text's rare character bigrams (at least one). Bigrams, not longer grams: Chinese words
+    are mostly two characters, so a reworded paragraph keeps many of them. A bigram found in more
+    than ``df_cap`` paragraphs on the two sides together (发展, 推进) is no evidence of a pair."""
+    import numpy as np
+
+    from reportgen.dupes.find import gram_hashes
+
+    n_old, n_new = len(old), len(new)
+    uid, h = gram_hashes([*old, *new], n=2, sample=1)  # sorted by hash, then paragraph
+    bounds = np.flatnonzero(np.r_[True, h[1:] != h[:-1], True])
+    first, df = bounds[:-1], np.diff(bounds)
+    rare = df <= df_cap
+    sizes = np.bincount(uid[np.repeat(rare, df)], minlength=n_old + n_new)
+    # Within a gram's run the old paragraphs (lower ids) come first: x old, then y new.
+    is_old = (uid < n_old).astype(np.int64)
+    x = np.add.reduceat(is_old, first) if len(first) else np.zeros(0, np.int64)
+    y = df - x
+    keep = rare & (x > 0) & (y > 0)
+    first, x, y = first[keep], x[keep], y[keep]
+    # Every (old, new) pair within each kept run: each old entry repeated once per new entry.
+    reps = np.repeat(y, x)
+    a_pos = np.repeat(first, x) + _ragged_arange(x)
+    b_start = np.repeat(first + x, x)
+    a = uid[np.repeat(a_pos, reps)]
+    b = uid[np.repeat(b_start, reps) + _ragged_arange(reps)] - n_old
+    shared = np.bincount(a * n_new + b, minlength=n_old * n_new).reshape(n_old, n_new)
+    small = np.minimum(sizes[:n_old, None], sizes[None, n_old:])
+    return (shared > 0) & (shared >= min_share * small)
+
+
+def _ragged_arange(counts: Any) -> Any:
+    """0..k-1 for each k in ``counts``, concatenated (numpy, no Python loop)."""
+    import numpy as np
+
+    return np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+
+
+def _sparse_scores(
+    old: list[str], new: list[str], *, cutoff: float, threshold: float, short: int
+) -> Any:
+    """Indel similarity of the candidate pairs only (others 0), as a dense old × new matrix."""
+    import numpy as np
+    from rapidfuzz import process
+    from rapidfuzz.distance import Indel
+
+    scores = np.zeros((len(old), len(new)), dtype=np.float64)
+    rows, cols = candidate_matrix(old, new).nonzero()
+    sim = Indel.normalized_similarity
+    for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
+        scores[r, c] = sim(old[r], new[c], score_cutoff=cutoff)
+    # Short paragraphs against every partner of a length that can still reach the threshold
+    # (similarity ≤ 2·shorter / (sum of lengths)); cheap, as short strings score fast.
+    longest = short * (2 - threshold) / max(threshold, 1e-9)
+    la = np.array([len(t) for t in old])
+    lb = np.array([len(t) for t in new])
+    for sa, sb in (((la <= short), (lb <= longest)), ((la <= longest), (lb <= short))):
+        ia, ib = np.flatnonzero(sa), np.flatnonzero(sb)
+        if len(ia) and len(ib):
+            sub = process.cdist(
+                [old[i] for i in ia],
+                [new[j] for j in ib],
+                scorer=Indel.normalized_similarity,
+                score_cutoff=threshold,
+                workers=1,
+            )
+            block = np.ix_(ia, ib)
+            scores[block] = np.maximum(scores[block], sub)
+    return scores
 
 
 def _group_candidates(

@@ -384,7 +384,15 @@ def _group_candidates(
     pos = {j: c for c, j in enumerate(many)}
     lens = np.array([len(n_many[j]) for j in many])
     out: list[tuple[float, tuple[int, ...], tuple[int, ...], str]] = []
-    for r, i in enumerate(one):
+    if not len(many):
+        return out
+    # Only rows with a possible part and no near-identical single partner need the loop below
+    # (most rows of two unrelated reports have neither).
+    lens_one = np.array([len(n_one[i]) for i in one])
+    maybe = ((scores >= 0.25) & (lens[None, :] < 0.85 * lens_one[:, None])).any(axis=1)
+    maybe &= scores.max(axis=1) + gain <= 1.0
+    for r in np.flatnonzero(maybe).tolist():
+        i = one[r]
         row = scores[r]
         best_single = float(row.max()) if len(row) else 0.0
         if best_single + gain > 1.0:

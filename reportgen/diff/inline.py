@@ -97,6 +97,8 @@ def diff_text(old: str, new: str) -> tuple[Op, ...]:
     sentences are diffed token by token (autojunk off: common characters are not junk in Chinese)."""
     if old == new:
         return (Op(EQUAL, old, new, 0, 0),) if old else ()
+    if not old or not new:  # an added or removed paragraph: one op, no matching to do
+        return (Op(INSERT, "", new, 0, 0),) if new else (Op(DELETE, old, "", 0, 0),)
     a, b = split_sentences(old), split_sentences(new)
     ops: list[Op] = []
     oa = [0]

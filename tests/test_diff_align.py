@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from reportgen.cli import cli
 from reportgen.diff import compare
+from reportgen.diff.align import align_paragraphs, candidate_matrix, flatten
 from reportgen.diff.inline import diff_text
 from reportgen.diff.tokens import token_texts
 from reportgen.readers import read_path
@@ -176,3 +177,36 @@ def test_cli_errors_are_one_line_and_leave_no_file(tmp_path: Path) -> None:
     res = runner.invoke(cli, ["diff", str(good), str(good), "-o", str(out)])
     assert res.exit_code == 2 and "--format" in res.output
     assert not out.exists()
+
+
+def _rows(
+    old: Path, new: Path, **options: int
+) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    fa, fb = flatten(read_path(old)), flatten(read_path(new))
+    rows = align_paragraphs(fa, fb, **options)
+    return [(r.status, tuple(p.id for p in r.old), tuple(p.id for p in r.new)) for r in rows]
+
+
+def test_candidate_filter_finds_the_same_pairs_as_scoring_all(tmp_path: Path) -> None:
+    # Filter forced on (0) against every pair scored: the same rows on known edits and on two
+    # real successive reports with hundreds of reworded, moved and split paragraphs.
+    old, new, _ = _edited(tmp_path)
+    assert _rows(old, new, prefilter_above=0) == _rows(old, new, prefilter_above=10**12)
+    a, b = corpus_file("state-council_2018_zh.txt"), corpus_file("state-council_2019_zh.txt")
+    filtered, full = _rows(a, b, prefilter_above=0), _rows(a, b, prefilter_above=10**12)
+    assert filtered == full
+    statuses = {s for s, _, _ in full}
+    assert {"changed", "moved", "split", "merged"} <= statuses
+
+
+def test_candidate_matrix_keeps_rewordings_and_drops_strangers() -> None:
+    old = [
+        "全面推进乡村振兴，粮食产量保持在1.3万亿斤以上，农村居民收入持续增长。",
+        "深化国有企业改革，完善现代企业制度。",
+    ]
+    new = [
+        "深化国有企业改革，健全现代企业制度，提高核心竞争力。",
+        "全面推进乡村振兴，粮食产量稳定在1.3万亿斤以上，农民收入较快增长。",
+    ]
+    m = candidate_matrix(old, new)
+    assert m.tolist() == [[False, True], [True, False]]

@@ -304,13 +304,15 @@ def candidate_matrix(
 
     n_old, n_new = len(old), len(new)
     uid, h = gram_hashes([*old, *new], n=2, sample=1)  # sorted by hash, then paragraph
+    if len(h) == 0:  # one-character texts only: nothing to go by
+        return np.zeros((n_old, n_new), dtype=bool)
     bounds = np.flatnonzero(np.r_[True, h[1:] != h[:-1], True])
     first, df = bounds[:-1], np.diff(bounds)
     rare = df <= df_cap
     sizes = np.bincount(uid[np.repeat(rare, df)], minlength=n_old + n_new)
     # Within a gram's run the old paragraphs (lower ids) come first: x old, then y new.
     is_old = (uid < n_old).astype(np.int64)
-    x = np.add.reduceat(is_old, first) if len(first) else np.zeros(0, np.int64)
+    x = np.add.reduceat(is_old, first)
     y = df - x
     keep = rare & (x > 0) & (y > 0)
     first, x, y = first[keep], x[keep], y[keep]

@@ -6,6 +6,7 @@ the repaired text changes nothing."""
 from __future__ import annotations
 
 import os
+import random
 from collections import Counter
 
 from hypothesis import HealthCheck, assume, given, settings
@@ -34,8 +35,13 @@ UNITS = ("万元", "亿元", "个", "项", "万亩", "%", "公里", "万人次")
 CLOSING = "，。、；：！？”）%"
 
 # REPAIR_EXAMPLES=2000 for a longer run; the default keeps the suite to a few seconds.
+# Derandomized so that CI sees the same examples on every run; REPAIR_SEED_RANDOM=1 explores anew.
 settings.register_profile(
-    "repair", max_examples=int(os.environ.get("REPAIR_EXAMPLES", "120")), deadline=None
+    "repair",
+    max_examples=int(os.environ.get("REPAIR_EXAMPLES", "120")),
+    deadline=None,
+    derandomize=not os.environ.get("REPAIR_SEED_RANDOM"),
+    database=None,
 )
 
 word = st.text(alphabet=HAN, min_size=2, max_size=6)
@@ -91,7 +97,7 @@ def wrap(text: str, width: float) -> list[str]:
         cw = char_em(ch)
         if cur and w + cw > width and ch not in CLOSING:
             carry = ""
-            if ch.isascii() and ch.isalnum():
+            if ch.isascii() and (ch.isalnum() or ch == "."):
                 k = len(cur)
                 while k and (cur[k - 1].isascii() and (cur[k - 1].isalnum() or cur[k - 1] == ".")):
                     k -= 1
@@ -119,22 +125,27 @@ def justify(line: str, rnd, p_space: float, deficit: float) -> str:
 
 
 @st.composite
-def copied_article(draw, *, any_column_break: bool):
+def copied_article(draw, *, any_column_break: bool, stray=(0.0, 0.01)):
     """(raw text, paragraphs, headlines): paragraphs set in columns of a random width with
     column-break blank lines, blank lines between paragraphs, stray spaces, and headlines printed
     with doubled glyphs between the paragraphs.
 
-    With ``any_column_break`` a column may end anywhere – also right after a full stop, where the
+    ``stray`` are the chances of a stray space between two characters (real copies have few: their
+    spaces are mostly the gaps of stretched lines). With ``any_column_break`` a column may end
+    anywhere – also right after a full stop, where the
     copy cannot tell a column break from a paragraph break; otherwise columns end mid-sentence
     (the case the reader must always mend)."""
     paras = draw(st.lists(paragraph, min_size=1, max_size=5))
     width = draw(st.integers(12, 30))
-    p_space = draw(st.sampled_from([0.0, 0.02, 0.1]))
+    p_space = draw(st.sampled_from(stray))
     column = draw(st.integers(3, 12))
-    rnd = draw(st.randoms(use_true_random=False))
+    # A seeded generator, not st.randoms(): hypothesis would shrink each of its draws towards 0,
+    # and every gap would get a "stray" space.
+    rnd = random.Random(draw(st.integers(0, 2**32)))
     heads: list[str] = []
     chunks: list[str] = []
     left = column
+    samples = 0
     for para in paras:
         if draw(st.booleans()) and draw(st.booleans()):
             h = draw(headline())
@@ -151,10 +162,13 @@ def copied_article(draw, *, any_column_break: bool):
             if left <= 0 and not last and (any_column_break or not ends_sentence(ln)):
                 out.append("")  # column break
                 left = column
+            elif not last and deficit < 1:
+                samples += 1
         chunks.append("\n".join(out))
-    # A column at all: some paragraph wraps onto a third line (with a line or two there is no
-    # telling how wide the column is, so no telling a full line from a short one).
-    assume(any(len(wrap(p, width)) >= 3 for p in paras))
+    # A column at all: a few lines that fill it, each followed by the next line of its column
+    # (with none there is no telling how wide the column is, so no telling a full line from a
+    # short one).
+    assume(samples >= 2)
     raw = "\n\n".join(chunks) + draw(st.sampled_from(["", "\n", " \n"]))
     return raw, paras, heads
 
@@ -177,7 +191,7 @@ def check_no_loss_and_idempotent(raw: str) -> None:
 
 
 @settings(settings.get_profile("repair"), suppress_health_check=[HealthCheck.too_slow])
-@given(copied_article(any_column_break=True))
+@given(copied_article(any_column_break=True, stray=(0.0, 0.02, 0.1)))
 def test_repair_loses_nothing_and_is_idempotent(article) -> None:
     raw, _, _ = article
     check_no_loss_and_idempotent(raw)

@@ -126,10 +126,12 @@ def space_spans(text: str, *, phrases: bool = False) -> list[tuple[int, int]]:
 
     A run goes when a CJK character or CJK punctuation stands on either side of it ("建 设",
     "5441.5 万", "5G 新型"); it stays between two Latin words or numbers ("Belt and Road", "2023
-    2024"). Leading and trailing runs always go. With ``phrases`` (titles and headlines), a run
-    between two multi-character phrases is the headline's phrase break and stays ("优化空间布局
-    促进城乡融合"); a run next to a single character is letter-spacing and goes ("政 府 工 作").
+    2024"). Leading and trailing runs always go. With ``phrases`` (titles and headlines), the runs
+    of a line set as phrases of two or more characters each are its phrase breaks and stay
+    ("优化空间布局 促进城乡融合"); a line with any single character between spaces is
+    letter-spaced or justified, and its runs go ("政 府 工 作", "精彩 · 2023").
     """
+    keep_phrases = phrases and all(len(tok) >= 2 for tok in text.split())
     spans: list[tuple[int, int]] = []
     for m in SPACE_RE.finditer(text):
         s, e = m.span()
@@ -137,29 +139,10 @@ def space_spans(text: str, *, phrases: bool = False) -> list[tuple[int, int]]:
             spans.append((s, e))
             continue
         left, right = text[s - 1], text[e]
-        if not (is_cjk(left) or is_cjk(right)):
+        if not (is_cjk(left) or is_cjk(right)) or keep_phrases:
             continue
-        if phrases:
-            lt = _token_before(text, s)
-            rt = _token_after(text, e)
-            if len(lt) >= 2 and len(rt) >= 2:
-                continue
         spans.append((s, e))
     return spans
-
-
-def _token_before(text: str, i: int) -> str:
-    j = i
-    while j > 0 and not is_space(text[j - 1]):
-        j -= 1
-    return text[j:i]
-
-
-def _token_after(text: str, i: int) -> str:
-    j = i
-    while j < len(text) and not is_space(text[j]):
-        j += 1
-    return text[i:j]
 
 
 def remove_spaces(text: str, *, phrases: bool = False) -> str:
@@ -299,11 +282,23 @@ class Line:
 
     @property
     def justified(self) -> bool:
-        """Spaces between CJK characters inside the line: the copy shows the gaps of a line
+        """Spaces next to CJK characters inside the line: the copy shows the gaps of a line
         stretched to its column's width – a full line (a paragraph's last line is never
         stretched)."""
         body = self.body
         return any(0 < s and e < len(body) for s, e in space_spans(body))
+
+    @property
+    def letter_spaced(self) -> bool:
+        """Stretched, and not set as phrases of two or more characters the way a headline is."""
+        body = self.body
+        return any(0 < s and e < len(body) for s, e in space_spans(body, phrases=True))
+
+    @property
+    def core_em(self) -> float:
+        """Printed width without a closing mark at its end, which may hang past the column."""
+        body = nonspace(self.body)
+        return display_width(body[:-1] if body.endswith(tuple(CLOSING_MARKS)) else body)
 
     @property
     def em(self) -> float:
@@ -391,10 +386,12 @@ class Repaired:
 def _is_headline_text(text: str) -> bool:
     """Short, no sentence punctuation: what a (non-doubled) headline looks like."""
     t = text.strip(SPACES)
+    pairs = ("“”", "‘’", "（）", "《》", "「」", "【】", "()")
     return (
         0 < display_width(t) <= MAX_HEADLINE_EM
+        and all(t.count(a) == t.count(b) for a, b in pairs)
         and sum(1 for c in t if is_ideograph(c)) >= 4
-        and not re.search(r"[，。；：！？、,;:!?]", t)
+        and not CLAUSE_PUNCT_RE.search(t)
         and not NUMBERED_HEADING_RE.match(t)
         and not t.startswith(("——", "--", "#"))
     )
@@ -429,16 +426,15 @@ class _Columns:
         self.overall = _upper_median(everything) if everything else None
 
     def _samples(self, k: int) -> list[float]:
-        """Widths of the wrapped (non-last) lines of run ``k``. A stretched line's glyphs fill
-        less than its column, so it only counts when the run has no other."""
+        """Widths of the wrapped (non-last) lines of run ``k``; not of a stretched line, whose
+        glyphs fill less than its column."""
         r = [i for i in self.runs[k] if i not in self.skip]
         wrapped = [
             self.lines[i]
             for i in r[:-1]
             if self.lines[i].em <= MAX_COLUMN_EM and not self.lines[i].indented
         ]
-        plain = [ln.em for ln in wrapped if not ln.justified]
-        return plain or [ln.em for ln in wrapped]
+        return [ln.core_em for ln in wrapped if not ln.justified]
 
     def width(self, i: int) -> float | None:
         """The width of the column line ``i`` was set in: its own run's wrapped lines, else the
@@ -449,7 +445,7 @@ class _Columns:
         # A short run: the columns before and after it may differ (the break may come right after
         # this line, a lead may be set wider, a wide introduction may follow a narrow column); the
         # line belongs to the one whose width is nearest its own.
-        em = self.lines[i].em
+        em = self.lines[i].core_em
         estimates = self._around(i)
         if not estimates:
             return self.overall
@@ -536,6 +532,7 @@ def repair(raw: str) -> Repaired:
         if d is not None:
             doubled[i] = d
     newspaper = bool(doubled) or bool(units) or any(marker_of(ln.body) for ln in lines[first:])
+    cols0 = _Columns(lines, set(doubled) | set(range(first)))
     for i in range(first, len(lines)):
         ln = lines[i]
         text = ln.body
@@ -557,6 +554,7 @@ def repair(raw: str) -> Repaired:
         elif i in doubled or (
             ln.blank_before
             and ln.blank_after
+            and _off_column(lines, i, cols0)
             and (
                 _phrased(clean)
                 or (newspaper and _is_headline_text(clean) and _after_sentence(lines, i, special))
@@ -614,6 +612,16 @@ def _phrased(text: str) -> bool:
     )
 
 
+def _off_column(lines: Sequence[Line], i: int, cols: _Columns) -> bool:
+    """A line standing alone that is not a full line of the column around it (shorter, or wider
+    than the column: set across columns) – a headline rather than the last line of a column."""
+    ln = lines[i]
+    if ln.letter_spaced:
+        return False  # stretched to the width of its column
+    w = cols.width(i)
+    return w is None or ln.core_em < FULL_LINE * w or ln.core_em > w + OVERHANG_EM
+
+
 def _after_sentence(lines: Sequence[Line], i: int, special: dict[int, Unit]) -> bool:
     """A stand-alone line follows a finished sentence (or the start, or another heading)."""
     if i == 0:
@@ -646,7 +654,8 @@ def _joins(
         if gap:
             return False
         w = cols.width(a)
-        return not (w and prev.em < SHORT_LAST_LINE * w)
+        # A short last line ends its paragraph – unless it was stretched to the column's width.
+        return prev.justified or not (w and prev.core_em < SHORT_LAST_LINE * w)
     if (
         gap
         and NUMBERED_HEADING_RE.match(so_far)
@@ -690,10 +699,10 @@ def _joins(
     w = cols.width(a)
     if w is None:
         return prev.justified  # no column to measure against, but stretched to one
-    if display_width(nonspace(p.rstrip(CLOSING_MARKS))) > w + OVERHANG_EM:
+    if prev.core_em > w + OVERHANG_EM:
         return False  # wider than the column: a line set above the columns (a subtitle)
     # Full for its column, or stretched to it (its gaps show as spaces in the copy).
-    return prev.em >= FULL_LINE * w or (prev.justified and prev.em >= 0.5 * w)
+    return prev.core_em >= FULL_LINE * w or (prev.justified and prev.core_em >= 0.5 * w)
 
 
 def _ends_clause(text: str) -> bool:

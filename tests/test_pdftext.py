@@ -72,7 +72,9 @@ def test_plain_corpus_reports_are_not_routed_here() -> None:
     files = sorted(CORPUS.glob("*.txt"))
     if not files:
         pytest.skip("shared corpus not available")
-    routed = [f.name for f in files if text_reader.looks_hard_wrapped(f.read_text(encoding="utf-8"))]
+    routed = [
+        f.name for f in files if text_reader.looks_hard_wrapped(f.read_text(encoding="utf-8"))
+    ]
     assert routed == []
 
 
@@ -121,12 +123,21 @@ def test_no_justification_spaces_left(doc: Document) -> None:
         assert not re.search(rf"{CJK_CHAR}\s+[\dA-Za-z%]|[\dA-Za-z%]\s+{CJK_CHAR}", p.text), p.text
     # Headings and the title keep only the phrase break of a two-phrase headline (one ASCII space
     # between phrases of two or more characters), as the newspaper sets them.
-    for h in [doc.title, *(s.heading for s in doc.iter_sections() if s.heading), *doc.unplaced_headings]:
+    for h in [
+        doc.title,
+        *(s.heading for s in doc.iter_sections() if s.heading),
+        *doc.unplaced_headings,
+    ]:
         assert not re.search(r"\s{2,}|[^\S ]", h), h
         assert all(len(tok) >= 2 for tok in h.split(" ")), h
     body = "\n".join(p.text for p in doc.paragraphs())
-    for fixed in ("5441.5万元，义务教育巩固率达98.36%", "建设，争取实现建制美丽城镇覆盖率100%",
-                  "铺设农村污水管网47公里，启用生活污水处理站16座", "231户779人", "强化林（草）长制"):
+    for fixed in (
+        "5441.5万元，义务教育巩固率达98.36%",
+        "建设，争取实现建制美丽城镇覆盖率100%",
+        "铺设农村污水管网47公里，启用生活污水处理站16座",
+        "231户779人",
+        "强化林（草）长制",
+    ):
         assert fixed in body
     assert "“IPv6+”创新之城" in body
     assert "“5G新型智慧城区平台”" in body
@@ -149,7 +160,14 @@ def test_undouble_rules() -> None:
     assert undouble("精彩精彩··20232023") == ("精彩·2023", "run")
     assert undouble("回眸回眸··20222022") == ("回眸·2022", "run")
     # Not doubled, or ambiguous (the half is itself a repetition): left alone.
-    for line in ("优化空间布局 促进城乡融合", "哈哈哈哈", "加油加油加油加油", "天天", "谢谢谢谢！", "精彩·2023"):
+    for line in (
+        "优化空间布局 促进城乡融合",
+        "哈哈哈哈",
+        "加油加油加油加油",
+        "天天",
+        "谢谢谢谢！",
+        "精彩·2023",
+    ):
         assert undouble(line) is None, line
     assert marker_of("展望 · 2023") == ("展望", 2023)
 
@@ -202,9 +220,20 @@ def test_column_broken_paragraphs_are_one_paragraph(doc: Document, fragment: str
 
 def test_real_paragraph_breaks_are_kept(doc: Document) -> None:
     paras = [p.text for p in doc.paragraphs()]
-    for start in ("湟中区落实“2411", "一件件民生实事、", "牢牢把握以县城为", "加快重点城镇建设",
-                  "深入实施人居环境", "一年砥砺奋进，一", "春节刚过，湟中处", "等不起，也慢不得",
-                  "铆足干劲，开好新", "全力以赴推动中央", "始终把回应群众所", "狠抓就业增收，突"):
+    for start in (
+        "湟中区落实“2411",
+        "一件件民生实事、",
+        "牢牢把握以县城为",
+        "加快重点城镇建设",
+        "深入实施人居环境",
+        "一年砥砺奋进，一",
+        "春节刚过，湟中处",
+        "等不起，也慢不得",
+        "铆足干劲，开好新",
+        "全力以赴推动中央",
+        "始终把回应群众所",
+        "狠抓就业增收，突",
+    ):
         assert sum(p.startswith(start) for p in paras) == 1, start
 
 
@@ -212,7 +241,10 @@ def test_sidebar_fragments_are_kept_and_joined(doc: Document) -> None:
     paras = [p.text for p in doc.paragraphs()]
     assert "历史的画卷，总在砥砺前行中铺展；" in paras
     assert "时代的华章，总在接续奋斗中书写。" in paras
-    assert "2023年是全面贯彻落实党的二十大精神的开局之年，也是经济高水平复苏、高质量发展的重要一年。" in paras
+    assert (
+        "2023年是全面贯彻落实党的二十大精神的开局之年，也是经济高水平复苏、高质量发展的重要一年。"
+        in paras
+    )
     assert "风雨洗征程，回眸满眼春。" in paras
 
 
@@ -227,8 +259,14 @@ def test_no_character_lost_or_invented(raw: str, doc: Document) -> None:
 
 def test_repairs_point_into_the_raw_text(raw: str, doc: Document) -> None:
     kinds = Counter(r.kind for r in doc.repairs)
-    for kind in ("join_wrap", "join_column_break", "undouble_headline", "remove_space", "place_heading",
-                 "infer_part"):
+    for kind in (
+        "join_wrap",
+        "join_column_break",
+        "undouble_headline",
+        "remove_space",
+        "place_heading",
+        "infer_part",
+    ):
         assert kinds[kind] > 0, kind
     for r in doc.repairs:
         if r.start >= 0:
@@ -425,7 +463,10 @@ def test_column_break_at_a_full_stop_splits_without_losing_text() -> None:
     )
     doc = read_pdftext(text, source="t")
     paras = [p.text for p in doc.paragraphs()]
-    assert paras == ["全区经济运行稳中有进，地区生产总值增长百分之五。", "固定资产投资增长百分之八，社会消费品零售总额增长百分之六。"]
+    assert paras == [
+        "全区经济运行稳中有进，地区生产总值增长百分之五。",
+        "固定资产投资增长百分之八，社会消费品零售总额增长百分之六。",
+    ]
 
 
 def test_latin_words_broken_at_line_ends_get_their_space_back() -> None:
@@ -434,7 +475,9 @@ def test_latin_words_broken_at_line_ends_get_their_space_back() -> None:
         "会议指出，要推进 the Belt and\nRoad Initiative 建设，深化\n对外开放合作，扩大\n高水平开放。\n"
     )
     doc = read_pdftext(text, source="t")
-    assert [p.text for p in doc.paragraphs()] == ["会议指出，要推进the Belt and Road Initiative建设，深化对外开放合作，扩大高水平开放。"]
+    assert [p.text for p in doc.paragraphs()] == [
+        "会议指出，要推进the Belt and Road Initiative建设，深化对外开放合作，扩大高水平开放。"
+    ]
 
 
 def test_newspaper_without_markers_infers_kinds_per_section() -> None:
@@ -446,7 +489,10 @@ def test_newspaper_without_markers_infers_kinds_per_section() -> None:
         "推进重点项目推进重点项目 力争投资突破力争投资突破\n"
     )
     doc = read_pdftext(text, source="t")
-    assert [s.heading for s in doc.sections] == ["投资稳步增长 教育事业发展", "推进重点项目 力争投资突破"]
+    assert [s.heading for s in doc.sections] == [
+        "投资稳步增长 教育事业发展",
+        "推进重点项目 力争投资突破",
+    ]
     assert [(s.kind, s.kind_inferred) for s in doc.sections] == [(REVIEW, True), (PLAN, True)]
     assert not doc.unplaced_headings
     assert is_cjk("，") and not is_cjk("a")

@@ -57,7 +57,11 @@ token = st.one_of(word, word, word, number, st.sampled_from(LATIN))
 @st.composite
 def clause(draw) -> str:
     parts = draw(st.lists(token, min_size=1, max_size=4))
-    text = "".join(parts)
+    text = ""
+    for part in parts:
+        if text and not is_cjk(text[-1]) and not is_cjk(part[0]):
+            text += draw(word)  # Latin words and numbers stand between Chinese words
+        text += part
     if draw(st.booleans()) and draw(st.booleans()):
         text = f"“{text}”"
     return text
@@ -66,7 +70,11 @@ def clause(draw) -> str:
 @st.composite
 def sentence(draw) -> str:
     clauses = draw(st.lists(clause(), min_size=1, max_size=4))
-    seps = draw(st.lists(st.sampled_from("，，，、；"), min_size=len(clauses) - 1, max_size=len(clauses) - 1))
+    seps = draw(
+        st.lists(
+            st.sampled_from("，，，、；"), min_size=len(clauses) - 1, max_size=len(clauses) - 1
+        )
+    )
     out = clauses[0]
     for sep, c in zip(seps, clauses[1:], strict=True):
         out += sep + c

@@ -233,7 +233,12 @@ class _Spread:
             if not self.lead[i]:
                 continue
             j = i + 1
-            while j < self.n and not self.lead[j] and not self._bound_between(j - 1, j) and j not in self.zone:
+            while (
+                j < self.n
+                and not self.lead[j]
+                and not self._bound_between(j - 1, j)
+                and j not in self.zone
+            ):
                 out[j] = i
                 j += 1
         return out
@@ -307,16 +312,25 @@ class _Spread:
                     h.anchor, h.end = i, (h.pos if self.heads_after else None)
                     h.note = (
                         f"headline stood {'after' if self.heads_after else 'before'} its block"
-                        + (f"; shares {'、'.join(self.sim.shared(h.unit.text, self.texts[i]))}" if s != math.inf else "")
+                        + (
+                            f"; shares {'、'.join(self.sim.shared(h.unit.text, self.texts[i]))}"
+                            if s != math.inf
+                            else ""
+                        )
                     )
                 else:
                     if s < FLOATING_MIN:
                         continue
                     alt = max(
-                        (s2 for s2, h2, i2 in pairs if h2 is h and i2 != i and free(i2)), default=0.0
+                        (s2 for s2, h2, i2 in pairs if h2 is h and i2 != i and free(i2)),
+                        default=0.0,
                     )
                     rival = max(
-                        (s2 for s2, h2, i2 in pairs if i2 == i and h2 is not h and h2.floating and h2.anchor is None),
+                        (
+                            s2
+                            for s2, h2, i2 in pairs
+                            if i2 == i and h2 is not h and h2.floating and h2.anchor is None
+                        ),
                         default=0.0,
                     )
                     if s < FLOATING_MARGIN * alt or s < RIVAL_MARGIN * rival:
@@ -354,7 +368,14 @@ class _Spread:
                         f"{taken[mine[0][1]].unit.text}"
                     )
                 self.repairs.append(
-                    Repair("unplaced_heading", u.raw, u.text, u.start, u.end, note=f"kept unplaced: {why}")
+                    Repair(
+                        "unplaced_heading",
+                        u.raw,
+                        u.text,
+                        u.start,
+                        u.end,
+                        note=f"kept unplaced: {why}",
+                    )
                 )
             else:
                 self.repairs.append(
@@ -525,7 +546,9 @@ class _Spread:
             for p in self._parts(blocks):
                 meta = {"kind": p.kind, "year": p.year, "kind_inferred": p.inferred}
                 if p.unit is not None:
-                    out.append(Block(p.unit.text, p.unit.start, p.unit.end, heading_level=1, meta=meta))
+                    out.append(
+                        Block(p.unit.text, p.unit.start, p.unit.end, heading_level=1, meta=meta)
+                    )
                 else:
                     out.append(Block("", -1, -1, heading_level=1, meta={**meta, "untitled": True}))
                 out.extend(para(i) for i in sorted(p.intro))

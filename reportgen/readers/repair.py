@@ -59,14 +59,18 @@ CLOSING_MARKS = "，。、；：！？”’）》」』…%％,.;:!?)"
 ITEM_START_RE = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|——|\d{1,2}[．.、](?!\d))"
 )
-NUMBERED_HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
+NUMBERED_HEADING_RE = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
+)
 # Part markers of a newspaper spread: "精彩·2023", "回眸·2022", "展望 · 2023", "2024·奋进".
 MARKER_RE = re.compile(
     r"^(?:(?P<w1>[\u4e00-\u9fff]{2,4})\s*[·•・．.]\s*(?P<y1>(?:19|20)\d{2})"
     r"|(?P<y2>(?:19|20)\d{2})\s*[·•・．.]\s*(?P<w2>[\u4e00-\u9fff]{2,4}))$"
 )
 SOURCE_COMMENT_RE = re.compile(r"^#\s*source:", re.I)
-BYLINE_RE = re.compile(r"^(?:本报记者|本报通讯员|特约记者|记者|通讯员|新华社记者)[\s\u3000]*\S{1,20}$")
+BYLINE_RE = re.compile(
+    r"^(?:本报记者|本报通讯员|特约记者|记者|通讯员|新华社记者)[\s\u3000]*\S{1,20}$"
+)
 
 # Punctuation that marks running text: a headline has none of it.
 CLAUSE_PUNCT_RE = re.compile(r"[，、。！？；：,;:!?]")
@@ -88,7 +92,12 @@ def is_cjk(ch: str) -> bool:
     """An ideograph or a piece of CJK/full-width punctuation."""
     if not ch:
         return False
-    return is_ideograph(ch) or ch in CJK_PUNCT or 0x3000 < ord(ch) <= 0x303F or 0xFF01 <= ord(ch) <= 0xFF60
+    return (
+        is_ideograph(ch)
+        or ch in CJK_PUNCT
+        or 0x3000 < ord(ch) <= 0x303F
+        or 0xFF01 <= ord(ch) <= 0xFF60
+    )
 
 
 def is_space(ch: str) -> bool:
@@ -286,13 +295,13 @@ class Line:
         stretched to its column's width – a full line (a paragraph's last line is never
         stretched)."""
         body = self.body
-        return any(0 < s and e < len(body) for s, e in space_spans(body))
+        return any(s > 0 and e < len(body) for s, e in space_spans(body))
 
     @property
     def letter_spaced(self) -> bool:
         """Stretched, and not set as phrases of two or more characters the way a headline is."""
         body = self.body
-        return any(0 < s and e < len(body) for s, e in space_spans(body, phrases=True))
+        return any(s > 0 and e < len(body) for s, e in space_spans(body, phrases=True))
 
     @property
     def core_em(self) -> float:
@@ -512,13 +521,25 @@ def repair(raw: str) -> Repaired:
     first = 0
     for i, ln in enumerate(lines[:4]):
         if BYLINE_RE.match(ln.body) and display_width(ln.body) <= 30:
-            if i >= 1 and all(_is_headline_text(x.body) or display_width(x.body) <= 40 for x in lines[:i]):
+            if i >= 1 and all(
+                _is_headline_text(x.body) or display_width(x.body) <= 40 for x in lines[:i]
+            ):
                 title_lines = lines[:i]
                 ttext = " ".join(remove_spaces(x.body, phrases=True) for x in title_lines)
                 _record_spaces(repairs, title_lines, phrases=True)
-                units.append(Unit(TITLE, ttext, title_lines[0].body_start, title_lines[-1].body_end, 0,
-                                  raw[title_lines[0].body_start:title_lines[-1].body_end]))
-            units.append(Unit(BYLINE, _clean_byline(ln.body), ln.body_start, ln.body_end, i, ln.body))
+                units.append(
+                    Unit(
+                        TITLE,
+                        ttext,
+                        title_lines[0].body_start,
+                        title_lines[-1].body_end,
+                        0,
+                        raw[title_lines[0].body_start : title_lines[-1].body_end],
+                    )
+                )
+            units.append(
+                Unit(BYLINE, _clean_byline(ln.body), ln.body_start, ln.body_end, i, ln.body)
+            )
             first = i + 1
             break
 
@@ -529,7 +550,8 @@ def repair(raw: str) -> Repaired:
         if not (ln.blank_before or ln.blank_after):
             continue  # a line inside a run is body text, even if it happens to repeat itself
         d = undouble(ln.body)
-        if d is not None:
+        # A headline stands alone; a part marker may run into the text below it ("精彩·2023").
+        if d is not None and (ln.blank_before and ln.blank_after or marker_of(d[0])):
             doubled[i] = d
     newspaper = bool(doubled) or bool(units) or any(marker_of(ln.body) for ln in lines[first:])
     cols0 = _Columns(lines, set(doubled) | set(range(first)))
@@ -545,7 +567,9 @@ def repair(raw: str) -> Repaired:
                     text,
                     ln.body_start,
                     ln.body_end,
-                    note="every phrase printed twice" if how == "phrase" else "every font run printed twice",
+                    note="every phrase printed twice"
+                    if how == "phrase"
+                    else "every font run printed twice",
                 )
             )
         clean = remove_spaces(text, phrases=True)
@@ -722,8 +746,10 @@ def _paragraph_unit(raw: str, lines: Sequence[Line], idx: list[int], repairs: li
             pl = lines[idx[n - 1]]
             s, e = pl.body_end, ln.body_start
             sep = join_separator(text, piece)
-            if not sep and SPACE_RE.search(raw[s:e].replace("\n", "")) and not (
-                is_cjk(text[-1]) or is_cjk(piece[0])
+            if (
+                not sep
+                and SPACE_RE.search(raw[s:e].replace("\n", ""))
+                and not (is_cjk(text[-1]) or is_cjk(piece[0]))
             ):
                 sep = " "  # the copy kept the space at the break ("3.6 " + ": 48")
             blank = raw[s:e].count("\n") > 1
@@ -751,7 +777,7 @@ def _record_spaces(repairs: list[Repair], lines: Sequence[Line], *, phrases: boo
     for ln in lines:
         body = ln.body
         spans = space_spans(body, phrases=phrases)
-        spans = [(s, e) for s, e in spans if 0 < s and e < len(body)]
+        spans = [(s, e) for s, e in spans if s > 0 and e < len(body)]
         if phrases:
             # A kept phrase break that was not one ASCII space is normalised; not worth a repair.
             pass

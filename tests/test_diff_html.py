@@ -18,13 +18,21 @@ window.addEventListener("load", () => {
   const rows = left.querySelectorAll(".row");
   const pick = rows[Math.floor(rows.length * 0.6)];
   left.scrollTop += pick.getBoundingClientRect().top - left.getBoundingClientRect().top;
-  setTimeout(() => {
-    const top = (pane) => {
-      const y = pane.getBoundingClientRect().top;
-      const r = [...pane.querySelectorAll(".row")].find(
-        (e) => e.getBoundingClientRect().height && e.getBoundingClientRect().bottom > y + 1);
-      return r ? r.getAttribute("data-row") : null;
-    };
+  const top = (pane) => {
+    const y = pane.getBoundingClientRect().top;
+    const r = [...pane.querySelectorAll(".row")].find(
+      (e) => e.getBoundingClientRect().height && e.getBoundingClientRect().bottom > y + 1);
+    return r ? r.getAttribute("data-row") : null;
+  };
+  // Scroll events arrive with the next frames, later on a busy machine: wait (up to ~3 s) for
+  // the new pane to react before reading both panes.
+  let tries = 0;
+  const settled = () => {
+    if (top(right) !== top(left) && ++tries < 60) { setTimeout(settled, 50); return; }
+    setTimeout(record, 100);
+  };
+  setTimeout(settled, 50);
+  const record = () => {
     const out = {picked: pick.getAttribute("data-row"), left: top(left), right: top(right),
                  leftScroll: left.scrollTop, rightScroll: right.scrollTop};
     const d = right.querySelector("details[open]");
@@ -34,7 +42,7 @@ window.addEventListener("load", () => {
       out.twinOpen = twin.open;
       document.body.setAttribute("data-probe", JSON.stringify(out));
     }, 100);
-  }, 300);
+  };
 });
 </script>
 </body>"""

@@ -25,7 +25,20 @@ PLAN_WORDS = ("安排", "任务", "总体要求", "目标", "计划", "展望", 
 
 # Sentence cues for inferring review vs plan where no heading says it.
 ACHIEVED_CUES = ("完成", "实现", "达到", "建成", "过去一年", "同比", "累计", "已", "增长了", "取得")
-TARGET_CUES = ("力争", "确保", "将", "预期", "计划", "争取", "要", "加快推进", "持续推进", "深入实施", "再建", "谋划")
+TARGET_CUES = (
+    "力争",
+    "确保",
+    "将",
+    "预期",
+    "计划",
+    "争取",
+    "要",
+    "加快推进",
+    "持续推进",
+    "深入实施",
+    "再建",
+    "谋划",
+)
 # Weighted cues (positive: results, negative: targets), weights roughly the log-odds of the cue in
 # the review vs plan parts of the corpus reports (Hailar 2012–2015, State Council 2022/2024).
 # Time words say it most plainly; they alone decide where the layout already suggests a part.
@@ -204,7 +217,12 @@ def build_document(
     ]
     subtitle = ""
     i = 0
-    if title is None and blocks and blocks[0].heading_level in (None, 0) and _is_title(blocks[0].text):
+    if (
+        title is None
+        and blocks
+        and blocks[0].heading_level in (None, 0)
+        and _is_title(blocks[0].text)
+    ):
         title, i = blocks[0].text, 1
     title = title or ""
     # Subtitle lines (——2019年3月5日在……上) and a byline follow the title.
@@ -303,7 +321,12 @@ def _infer_kinds(node: _Node, repairs: list[Repair], doc_year: int | None = None
                 # A report reviews the year before it and plans the year it is given in.
                 node.year = doc_year - 1 if kind == REVIEW else doc_year
             repairs.append(
-                Repair("infer_part", node.heading, kind, note="kind inferred from the paragraphs' language")
+                Repair(
+                    "infer_part",
+                    node.heading,
+                    kind,
+                    note="kind inferred from the paragraphs' language",
+                )
             )
     return node
 

@@ -496,3 +496,42 @@ def test_newspaper_without_markers_infers_kinds_per_section() -> None:
     assert [(s.kind, s.kind_inferred) for s in doc.sections] == [(REVIEW, True), (PLAN, True)]
     assert not doc.unplaced_headings
     assert is_cjk("，") and not is_cjk("a")
+
+
+def test_another_spread_layout_headlines_before_their_text() -> None:
+    """Other spreads: markers 回眸·2022 / 展望·2023, headlines printed once and standing before
+    their text, a comma pushed to the start of a line."""
+    text = (
+        "某某县奋力谱写高质量发展新篇章\n本报记者 李明\n\n回眸·2022\n\n"
+        "过去一年，某某县坚持稳中求进工作总基调，经济社会发展取得\n"
+        "显著成效，全县地区生产总值同比增长6.5%，圆满完成全年目标\n任务。\n\n"
+        "产业发展 提质增效\n\n"
+        "过去一年，全县新建标准化厂房12万平方米，引进工业项目28个\n"
+        "，规模以上工业增加值同比增长8.2%，特色产业集群已初具规模，\n成功创建省级工业园区。\n\n"
+        "展望·2023\n\n"
+        "今年，某某县将锚定目标不放松，力争地区生产总值增长7%以上，\n确保各项民生实事落地见效。\n\n"
+        "产业升级 再上台阶\n\n"
+        "力争新引进工业项目30个以上，确保规模以上工业增加值增长10%\n"
+        "，加快推进园区扩容提质，再建标准化厂房15万平方米。\n"
+    )
+    doc = read_pdftext(text, source="t")
+    assert (doc.title, doc.byline) == ("某某县奋力谱写高质量发展新篇章", "本报记者 李明")
+    outline = [(s.level, s.heading, s.kind, s.year) for s in doc.iter_sections()]
+    assert outline == [
+        (1, "回眸·2022", REVIEW, 2022),
+        (2, "产业发展 提质增效", REVIEW, 2022),
+        (1, "展望·2023", PLAN, 2023),
+        (2, "产业升级 再上台阶", PLAN, 2023),
+    ]
+    assert doc.sections[0].paragraphs[0].text.startswith("过去一年，某某县")
+    assert doc.sections[0].children[0].paragraphs[0].text.endswith("成功创建省级工业园区。")
+    assert "28个，规模以上" in doc.sections[0].children[0].paragraphs[0].text
+    assert not doc.unplaced_headings
+
+
+def test_a_missing_marker_gives_an_inferred_part(raw: str) -> None:
+    text = "\n".join(ln for ln in raw.split("\n") if "精彩精彩" not in ln)
+    doc = read_pdftext(text, source="t")
+    parts = [(s.heading, s.kind, s.year, s.kind_inferred) for s in doc.sections]
+    assert parts == [("", REVIEW, 2023, True), ("奋进·2024", PLAN, 2024, False)]
+    assert len(doc.paragraphs()) == len(read_path(SEED).paragraphs())

@@ -170,8 +170,8 @@ def copied_article(draw, *, any_column_break: bool, stray=(0.0, 0.01)):
             if left <= 0 and not last and (any_column_break or not ends_sentence(ln)):
                 out.append("")  # column break
                 left = column
-            elif not last and deficit < 1:
-                samples += 1
+            elif not last and deficit < 1 and out[-1] == ln:
+                samples += 1  # a full line the copy shows as it is (no spaces in it)
         chunks.append("\n".join(out))
     # A column at all: a few lines that fill it, each followed by the next line of its column
     # (with none there is no telling how wide the column is, so no telling a full line from a

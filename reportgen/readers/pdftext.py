@@ -146,6 +146,8 @@ class _Similarity:
 
 @dataclass
 class _Head:
+    """A headline and where it stood; ``anchor`` is the paragraph it was put on."""
+
     unit: Unit
     pos: int  # paragraphs before it in the text
     floating: bool  # gathered with other headlines (no text between them)
@@ -156,18 +158,21 @@ class _Head:
 
 @dataclass
 class _Block:
+    """Paragraphs ``start``..``end`` (exclusive) that belong together, with their headline if
+    one was placed; ``kind`` and ``score`` are the review/plan reading of their language."""
+
     start: int
-    end: int  # exclusive
+    end: int
     head: _Head | None = None
     kind: str = OTHER
     score: float = 0.0
-    inferred: bool = True
-    part: int = -1
-    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
 class _Part:
+    """A part of the spread: its marker (None when no marker says it), the paragraphs of its own
+    text and its blocks."""
+
     unit: Unit | None
     kind: str
     year: int | None
@@ -177,6 +182,8 @@ class _Part:
 
 
 class _Spread:
+    """One newspaper spread being put back in order (see the module docstring)."""
+
     def __init__(self, rep: Repaired, text: str, source: str) -> None:
         self.rep, self.text, self.source = rep, text, source
         self.repairs: list[Repair] = list(rep.repairs)
@@ -185,12 +192,10 @@ class _Spread:
         self.paras: list[Unit] = []
         self.heads: list[_Head] = []
         self.markers: list[tuple[Unit, int]] = []
-        pending: list[Unit] = []
         for u in rep.units:
             if u.kind == PARAGRAPH:
                 self.paras.append(u)
             elif u.kind == HEADING:
-                pending.append(u)
                 self.heads.append(_Head(u, len(self.paras), floating=False))
             elif u.kind == MARKER:
                 self.markers.append((u, len(self.paras)))

@@ -16,16 +16,29 @@ paragraphs) with their spans in the raw text, and records every change as a
 :meth:`Repaired.text` is the repaired text, one unit per line with blank lines between units, and
 repairing it again changes nothing.
 
-Paragraph boundaries (the layout is lost, so the decisions rest on the text):
+Paragraph boundaries (the layout is lost, so the decisions rest on the text and line widths):
 
 * a blank line after a line that ends a sentence (。！？… optionally closed by ”）) is a paragraph
-  break; a blank line after a line that stops mid-sentence is a column break **if** that line is full
-  for its column (a column only breaks at its last, full line) – a short line there ends its block;
+  break. A column that ends exactly on a full stop therefore splits its paragraph: the copy
+  cannot tell that break from a paragraph break (no text is lost either way);
+* a blank line after a line that stops mid-sentence is a column break – the paragraph runs on –
+  when that line is *full* for its column (a column only breaks after its last, full line) and the
+  text after the blank goes on; a short line there, or one wider than the column (a subtitle set
+  above the columns), ends its block. A numbered heading ("（一）……") with no full stop followed by
+  a blank line is a whole heading, unless it is a run-in heading broken by the column (its full
+  stop follows soon);
 * consecutive lines join unless the first ends a sentence and is much shorter than its column, or
-  the next one is indented or starts a numbered heading / a "——" item;
-* a line counts as "full" against its column's width, estimated from the other lines of the wrapped
-  runs around it (CJK characters are 1 em, Latin letters and digits ½ em); a line wider than any
-  newspaper column (:data:`MAX_COLUMN_EM`) is a whole paragraph, never a wrap.
+  the next one is indented or starts a numbered heading or a "——" item;
+* "full" is measured in em (CJK characters 1, Latin letters and digits ½, a closing mark that may
+  hang past the column not counted) against the column's width, estimated from the other wrapped
+  lines of the run, else of the runs around it. A line whose copy shows spaces between CJK
+  characters was stretched to its column and is full whatever its glyphs measure. A line wider
+  than any newspaper column (:data:`MAX_COLUMN_EM`) is a whole paragraph, never a wrap.
+
+Headlines: a line standing alone (blank lines around it) that is doubled, or set as phrases
+("优化空间布局 促进城乡融合"), or – in a newspaper spread – short, unpunctuated and after a
+finished sentence, and that is not simply a full line of the column around it. A repeated word or
+sentence inside the text is never undoubled.
 """
 
 from __future__ import annotations
@@ -35,7 +48,7 @@ import statistics
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
 from reportgen.model import Repair
 
@@ -327,28 +340,15 @@ def split_lines(raw: str) -> list[Line]:
         if not text.strip(SPACES):
             blank = True
             if out:
-                out[-1] = _with(out[-1], blank_after=True)
+                out[-1] = replace(out[-1], blank_after=True)
             continue
         lead = text[: len(text) - len(text.lstrip(SPACES))]
         indented = display_width(lead) >= 1.0 and len(lead) >= 2 or "\u3000" in lead
         out.append(Line(text, start, end, blank_before=blank, indented=indented))
         blank = False
     if out:
-        out[-1] = _with(out[-1], blank_after=True)
+        out[-1] = replace(out[-1], blank_after=True)
     return out
-
-
-def _with(line: Line, **kw: object) -> Line:
-    d = {
-        "text": line.text,
-        "start": line.start,
-        "end": line.end,
-        "blank_before": line.blank_before,
-        "blank_after": line.blank_after,
-        "indented": line.indented,
-    }
-    d.update(kw)
-    return Line(**d)  # type: ignore[arg-type]
 
 
 TITLE, BYLINE, HEADING, MARKER, PARAGRAPH = "title", "byline", "heading", "marker", "paragraph"
@@ -368,11 +368,13 @@ class Unit:
     end: int
     line_index: int = 0
     raw: str = ""
-    meta: dict = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass
 class Repaired:
+    """What :func:`repair` gives: the units in text order, the repairs, and whether the text looks
+    like a newspaper spread (a byline, part markers or doubled headlines)."""
+
     units: list[Unit]
     repairs: list[Repair]
     newspaper: bool = False
@@ -387,9 +389,6 @@ class Repaired:
             parts.append("\n".join(head))
         parts.extend(rest)
         return "\n\n".join(parts) + ("\n" if parts else "")
-
-    def of_kind(self, *kinds: str) -> list[Unit]:
-        return [u for u in self.units if u.kind in kinds]
 
 
 def _is_headline_text(text: str) -> bool:
@@ -505,11 +504,6 @@ def join_separator(left: str, right: str) -> str:
     return ""
 
 
-@dataclass
-class _Para:
-    lines: list[int] = field(default_factory=list)
-
-
 def repair(raw: str) -> Repaired:
     """Repair text copied out of a (newspaper) PDF: see the module docstring."""
     lines = split_lines(raw)
@@ -591,24 +585,20 @@ def repair(raw: str) -> Repaired:
     # 3. Body lines into paragraphs.
     body_idx = [i for i in range(first, len(lines)) if i not in special]
     cols = _Columns(lines, set(special) | set(range(first)))
-    paras: list[_Para] = []
-    prev: int | None = None
+    paras: list[list[int]] = []
     for i in body_idx:
-        so_far = "".join(lines[k].body for k in paras[-1].lines) if paras else ""
-        if (
-            prev is None
-            or SOURCE_COMMENT_RE.match(so_far)
-            or SOURCE_COMMENT_RE.match(lines[i].body)
-            or not _joins(lines, prev, i, cols, special, so_far, len(paras[-1].lines))
-        ):
-            paras.append(_Para([i]))
-        else:
-            paras[-1].lines.append(i)
-        prev = i
+        if paras:
+            so_far = "".join(lines[k].body for k in paras[-1])
+            if not (
+                SOURCE_COMMENT_RE.match(so_far)
+                or SOURCE_COMMENT_RE.match(lines[i].body)
+                or not _joins(lines, paras[-1][-1], i, cols, special, so_far, len(paras[-1]))
+            ):
+                paras[-1].append(i)
+                continue
+        paras.append([i])
 
-    body_units: list[Unit] = []
-    for p in paras:
-        body_units.append(_paragraph_unit(raw, lines, p.lines, repairs))
+    body_units = [_paragraph_unit(raw, lines, p, repairs) for p in paras]
     merged = sorted([*special.values(), *body_units], key=lambda u: (u.line_index, u.start))
     units.extend(merged)
     return Repaired(units, repairs, newspaper=newspaper)
@@ -702,7 +692,7 @@ def _joins(
         if nxt.blank_after and not _ends_clause(n) and nxt.em < 0.5 * w:
             return True  # the heading's own last word, carried over: "……保障和改善民" + "生"
         stop = re.search(r"[。！？!?]", ahead)
-        if not (stop and len(so_far) + stop.end() <= 60):
+        if not stop:
             return False
         rest = ahead[: stop.start()]
         if len(so_far) + len(rest) > RUN_IN_MAX:
@@ -737,7 +727,6 @@ def _ends_clause(text: str) -> bool:
 
 def _paragraph_unit(raw: str, lines: Sequence[Line], idx: list[int], repairs: list[Repair]) -> Unit:
     """Join the lines ``idx`` into one paragraph, recording each join and space removal."""
-    pieces: list[str] = []
     text = ""
     for n, i in enumerate(idx):
         ln = lines[i]
@@ -765,7 +754,6 @@ def _paragraph_unit(raw: str, lines: Sequence[Line], idx: list[int], repairs: li
             )
             text += sep
         text += piece
-        pieces.append(piece)
     start, end = lines[idx[0]].body_start, lines[idx[-1]].body_end
     # Space removal, recorded line by line against the raw text.
     _record_spaces(repairs, [lines[i] for i in idx], phrases=False)
@@ -778,9 +766,6 @@ def _record_spaces(repairs: list[Repair], lines: Sequence[Line], *, phrases: boo
         body = ln.body
         spans = space_spans(body, phrases=phrases)
         spans = [(s, e) for s, e in spans if s > 0 and e < len(body)]
-        if phrases:
-            # A kept phrase break that was not one ASCII space is normalised; not worth a repair.
-            pass
         if not spans:
             continue
         s0, e0 = spans[0][0] - 1, spans[-1][1] + 1

@@ -5,8 +5,8 @@ BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SEED   := seeds/huangzhong-2024-newspaper.txt
 
-# Debian packages: CJK fonts and HarfBuzz subsetting for WeasyPrint PDFs, poppler for reading PDFs back.
-DEB_RUNTIME := fonts-noto-cjk libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
+# Debian packages: venv for Debian's own python3, CJK fonts and HarfBuzz subsetting for WeasyPrint PDFs, poppler for reading PDFs back.
+DEB_RUNTIME := python3-venv fonts-noto-cjk libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
 # Only the tests need these: LibreOffice opens our DOCX, Chromium checks the HTML views.
 DEB_TEST    := libreoffice-writer-nogui chromium
 

@@ -18,6 +18,12 @@ SEED = ROOT / "seeds" / "huangzhong-2024-newspaper.txt"
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
 GOLD = SHARED / "gold"
+
+# The fact JSON keys, in order, as issue #3's contract lists them.
+FACT_KEYS = [
+    "indicator", "value", "unit", "qualifier", "qualifier_meaning", "low", "high", "measure",
+    "kind", "year", "sentence", "paragraph_id", "surface", "start", "end", "en",
+]  # fmt: skip
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium not installed")
 

@@ -14,6 +14,7 @@ from reportgen.facts import tables as T
 from reportgen.facts.english import render_en
 from reportgen.facts.numbers import parse_number
 from reportgen.readers import read_path
+from tests.conftest import FACT_KEYS
 
 
 def one(text: str, **kw: object) -> Fact:
@@ -337,24 +338,7 @@ def test_indicators_of_a_list_of_counts() -> None:
 
 def test_to_dict_has_the_contract_keys() -> None:
     d = one("投资2.3亿元。").to_dict()
-    assert list(d) == [
-        "indicator",
-        "value",
-        "unit",
-        "qualifier",
-        "qualifier_meaning",
-        "low",
-        "high",
-        "measure",
-        "kind",
-        "year",
-        "sentence",
-        "paragraph_id",
-        "surface",
-        "start",
-        "end",
-        "en",
-    ]
+    assert list(d) == FACT_KEYS
 
 
 # --- English ------------------------------------------------------------------------------------

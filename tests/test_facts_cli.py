@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from reportgen.cli import cli
 from reportgen.facts import extract_facts
 from reportgen.readers import read_path
+from tests.conftest import FACT_KEYS
 
 REPORT = """政府工作报告
 一、2023年工作回顾
@@ -20,24 +21,7 @@ REPORT = """政府工作报告
 二、2024年工作安排
 主要预期目标是：地区生产总值增长6%－6.5%，城镇登记失业率控制在4.5%以内。完成国土绿化5.2万亩。
 """
-KEYS = [
-    "indicator",
-    "value",
-    "unit",
-    "qualifier",
-    "qualifier_meaning",
-    "low",
-    "high",
-    "measure",
-    "kind",
-    "year",
-    "sentence",
-    "paragraph_id",
-    "surface",
-    "start",
-    "end",
-    "en",
-]
+KEYS = FACT_KEYS
 
 
 @pytest.fixture()

@@ -20,9 +20,13 @@ TOP_PER_SECTION = 4
 MATCH_THRESHOLD = 80.0
 SUMMARY_CHARS = 160
 # Repairs a reader makes by the hundred (a wrapped line, a justification space): the appendix
-# shows a few examples of each and counts the rest; every other kind is listed in full.
+# shows a few examples of each and counts the rest; in a --full briefing every other kind is
+# listed in full, in a summary every kind keeps a few examples (the counts say the rest).
 MECHANICAL_REPAIRS = frozenset({"join_wrap", "remove_space"})
 REPAIR_EXAMPLES = 6
+SUMMARY_REPAIR_EXAMPLES = 3
+# Listed with their reason under "headings the reader could not place", not among the repairs.
+UNPLACED = "unplaced_heading"
 REPAIR_KINDS = {
     "join_wrap": "line break inside a sentence removed (a PDF column's hard wrap)",
     "join_column_break": "paragraph joined across a column break",
@@ -248,7 +252,8 @@ class RepairGroup:
 
     @property
     def hidden(self) -> int:
-        return self.count - len(self.shown)
+        """How many the detail table leaves out (unplaced headings are listed on their own)."""
+        return 0 if self.kind == UNPLACED else self.count - len(self.shown)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -260,19 +265,22 @@ class RepairGroup:
 
 
 def group_repairs(
-    repairs: Sequence[Repair], *, examples: int = REPAIR_EXAMPLES
+    repairs: Sequence[Repair], *, examples: int = REPAIR_EXAMPLES, every_kind: bool = False
 ) -> tuple[RepairGroup, ...]:
-    """Repairs by kind in order of first appearance; mechanical kinds keep ``examples`` of theirs."""
+    """Repairs by kind in order of first appearance. Mechanical kinds (or with ``every_kind`` all
+    kinds) keep ``examples`` of theirs as ``shown``; unplaced headings show none (the appendix
+    lists them with their reason)."""
     by_kind: dict[str, list[Repair]] = {}
     for r in repairs:
         by_kind.setdefault(r.kind, []).append(r)
+
+    def shown(kind: str, rs: list[Repair]) -> tuple[Repair, ...]:
+        if kind == UNPLACED:
+            return ()
+        return tuple(rs[:examples]) if every_kind or kind in MECHANICAL_REPAIRS else tuple(rs)
+
     return tuple(
-        RepairGroup(
-            kind,
-            len(rs),
-            REPAIR_KINDS.get(kind, kind.replace("_", " ")),
-            tuple(rs[:examples]) if kind in MECHANICAL_REPAIRS else tuple(rs),
-        )
+        RepairGroup(kind, len(rs), REPAIR_KINDS.get(kind, kind.replace("_", " ")), shown(kind, rs))
         for kind, rs in by_kind.items()
     )
 
@@ -303,7 +311,15 @@ class Briefing:
 
     @property
     def repair_groups(self) -> tuple[RepairGroup, ...]:
-        return group_repairs(self.repairs)
+        if self.full:
+            return group_repairs(self.repairs)
+        return group_repairs(self.repairs, examples=SUMMARY_REPAIR_EXAMPLES, every_kind=True)
+
+    @property
+    def unplaced(self) -> tuple[tuple[Bilingual, str], ...]:
+        """Each unplaced heading with the reader's reason (its best candidate and score)."""
+        notes = {r.after: r.note for r in self.repairs if r.kind == UNPLACED}
+        return tuple((h, notes.get(h.zh, "")) for h in self.unplaced_headings)
 
     @property
     def show_zh(self) -> bool:
@@ -611,13 +627,13 @@ def build_briefing(
     generated: str = "",
     lang: str = "zh-en",
     layout: str = "side-by-side",
-    full: bool = True,
+    full: bool = False,
     translator: str = "none",
     top_per_section: int = TOP_PER_SECTION,
 ) -> Briefing:
     """The briefing for ``doc``: title block, key figures per section, review-vs-plan comparisons,
-    the sections with their facts and text (whole paragraphs, or with ``full=False`` the lead of the
-    first paragraph), and the editors' appendix. Every English string comes from ``englisher``."""
+    the sections with their facts and text (the lead of each section's first paragraph, or with
+    ``full=True`` every paragraph), and the editors' appendix. Every English string comes from ``englisher``."""
     if lang not in LANGS:
         raise ReportgenError(f"--lang must be one of {', '.join(LANGS)}, not {lang!r}")
     if layout not in LAYOUTS:

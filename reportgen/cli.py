@@ -273,9 +273,10 @@ def facts(input: Path, fmt: str, kind: str | None, output: str) -> None:
 @click.option("--openai-model", default=None, help="Model name for --translator openai.")
 @click.option(
     "--full/--summary",
-    default=True,
+    default=False,
     show_default=True,
-    help="Whole paragraphs, or each section's lead excerpt.",
+    help="--summary (default): each section's lead excerpt and a few examples of each repair; "
+    "--full: every paragraph and every judgement-call repair.",
 )
 @handle_errors
 def brief(
@@ -297,7 +298,7 @@ def brief(
     \b
     Example:
       reportgen brief seeds/huangzhong-2024-newspaper.txt -o output/huangzhong.pdf
-      reportgen brief report.docx -o brief.docx --layout interleaved --summary
+      reportgen brief report.docx -o brief.docx --layout interleaved --full
       reportgen brief report.txt -o brief.html --tm tm.db --lang en
     """
     from reportgen.writers.briefing import write_briefing

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -265,7 +266,7 @@ def test_state_council_2019_recurring_sentences_get_official_english(tmp_path: P
     assert res.exit_code == 0, res.output
     src = corpus_file("state-council_2019_zh.txt")
     out = tmp_path / "sc2019.html"
-    code, msg = _brief([str(src), "-o", str(out), "--tm", str(db)])
+    code, msg = _brief([str(src), "-o", str(out), "--tm", str(db), "--full"])
     assert code == 0, msg
     assert "translating" in msg and "rendering HTML" in msg  # progress on stderr
     html = out.read_text(encoding="utf-8")
@@ -363,14 +364,21 @@ def test_user_word_template_is_used(tmp_path: Path):
 
 
 def test_appendix_groups_repairs_and_lists_unplaced_headings(seed_doc, seed_briefing: Briefing):
+    # The summary briefing (the default) keeps three examples of every kind and counts the rest.
+    assert not seed_briefing.full
     groups = {g.kind: g for g in seed_briefing.repair_groups}
     assert sum(g.count for g in groups.values()) == len(seed_doc.repairs)
-    wraps = groups["join_wrap"]
-    assert wraps.count > 100 and len(wraps.shown) == 6 and wraps.hidden == wraps.count - 6
-    heads = groups["undouble_headline"]  # judgement calls are listed in full
-    assert len(heads.shown) == heads.count
-    assert [h.zh for h in seed_briefing.unplaced_headings] == list(seed_doc.unplaced_headings)
-    assert all(h.en for h in seed_briefing.unplaced_headings)
+    wraps, heads = groups["join_wrap"], groups["undouble_headline"]
+    assert wraps.count > 100 and len(wraps.shown) == 3 and wraps.hidden == wraps.count - 3
+    assert heads.count > 3 and len(heads.shown) == 3
+    # --full lists every judgement call and six examples of the mechanical kinds.
+    full = {g.kind: g for g in dataclasses.replace(seed_briefing, full=True).repair_groups}
+    assert len(full["join_wrap"].shown) == 6 and full["join_wrap"].hidden == wraps.count - 6
+    assert len(full["undouble_headline"].shown) == heads.count
+    # Unplaced headings are listed once, with the reader's reason, not among the repairs.
+    assert groups["unplaced_heading"].shown == () and groups["unplaced_heading"].hidden == 0
+    assert [h.zh for h, _ in seed_briefing.unplaced] == list(seed_doc.unplaced_headings)
+    assert all(h.en and "scores" in why for h, why in seed_briefing.unplaced)
     # Sections whose headline could not be placed are named after their part, not left blank.
     untitled = [s for s in seed_briefing.sections if not s.heading.zh and s.level > 1]
     assert untitled and all(s.part.zh for s in untitled)

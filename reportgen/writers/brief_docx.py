@@ -400,10 +400,12 @@ def _appendix(d: Any, b: Briefing) -> None:
         level=2,
     )
     if b.unplaced_headings:
-        for h in b.unplaced_headings:
+        for h, why in b.unplaced:
             p = d.add_paragraph(style="List Bullet")
             add_run(p, h.zh)
             if b.show_en and h.en:
                 add_run(p, f" — {h.en}", color=MUTED)
+            if why:
+                add_run(p, f"\n{why}", size=7.5, color=MUTED)
     else:
         add_run(d.add_paragraph(), "Every heading was placed.", color=MUTED)

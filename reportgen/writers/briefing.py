@@ -58,7 +58,7 @@ def write_briefing(
     termbase: str | Path | None = None,
     tm: str | Path | None = None,
     translator: str = "none",
-    full: bool = True,
+    full: bool = False,
     mt_options: dict[str, Any] | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> str:

@@ -96,16 +96,20 @@ def cli(verbose: bool) -> None:
     )
 
 
+PARSE_FORMATS = ("json", "md", "text")
+FACTS_FORMATS = ("json", "csv", "tsv", "md")
+
+
 @cli.command()
 @click.argument("input", type=input_path())
 @format_option(
-    ("json", "md", "text"),
-    default="json",
-    help="json: the full tree; md/text: the repaired document with headings.",
+    PARSE_FORMATS,
+    help="json: the full tree; md/text: the repaired document with headings "
+    "[default: from -o's extension (.json, .md, .txt), else json].",
 )
 @STDOUT_OUTPUT
 @handle_errors
-def parse(input: Path, fmt: str, output: str) -> None:
+def parse(input: Path, fmt: str | None, output: str) -> None:
     """Read a report into the document tree, repairing PDF damage.
 
     \b
@@ -114,9 +118,10 @@ def parse(input: Path, fmt: str, output: str) -> None:
       reportgen parse report.docx -o report.json
     """
     from reportgen.readers import read_path
-    from reportgen.writers import json_text, write_output
+    from reportgen.writers import json_text, output_format, write_output
     from reportgen.writers.outline import to_markdown, to_text
 
+    fmt = output_format(output, fmt, PARSE_FORMATS, default="json")
     doc = read_path(input)
     if fmt == "json":
         data = json_text(doc.to_dict())
@@ -196,7 +201,9 @@ def tm_lookup(text: str, db: Path | None, min_score: float) -> None:
 
 @cli.command()
 @click.argument("input", type=input_path())
-@format_option(("json", "csv", "tsv", "md"), default="json", help="Output format.")
+@format_option(
+    FACTS_FORMATS, help="Output format [default: from -o's extension, else json]."
+)
 @click.option(
     "--kind",
     type=click.Choice(["achievement", "target"]),
@@ -205,19 +212,20 @@ def tm_lookup(text: str, db: Path | None, min_score: float) -> None:
 )
 @STDOUT_OUTPUT
 @handle_errors
-def facts(input: Path, fmt: str, kind: str | None, output: str) -> None:
+def facts(input: Path, fmt: str | None, kind: str | None, output: str) -> None:
     """Extract numeric facts: value (fully scaled), unit, qualifier, achievement or target.
 
     \b
     Example:
       reportgen facts seeds/huangzhong-2024-newspaper.txt --format md
-      reportgen facts report.docx --kind target -o targets.csv --format csv
+      reportgen facts report.docx --kind target -o targets.csv
     """
     from reportgen.facts import extract_facts
     from reportgen.readers import read_path
-    from reportgen.writers import write_output
+    from reportgen.writers import output_format, write_output
     from reportgen.writers.facts import render_facts
 
+    fmt = output_format(output, fmt, FACTS_FORMATS, default="json")
     found = extract_facts(read_path(input), kind=kind)
     write_output(output, render_facts(found, format=fmt))
 

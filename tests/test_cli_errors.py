@@ -36,7 +36,7 @@ def inputs(tmp_path: Path) -> dict[str, Path]:
 def test_bad_input(
     command: list[str], case: str, message: str, inputs: dict[str, Path], tmp_path: Path
 ) -> None:
-    out = tmp_path / "out.html"
+    out = tmp_path / ("out.json" if command[0] in ("parse", "facts") else "out.html")
     code, err = run([*command, str(inputs[case]), "-o", str(out)])
     assert code == 2
     # brief reports its progress first ("reportgen: reading …"); the error is the one last line.
@@ -46,7 +46,7 @@ def test_bad_input(
     assert not out.exists()
 
 
-@pytest.mark.parametrize("command", [["brief"], ["dupes"], ["diff"]], ids=lambda c: c[0])
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
 def test_unknown_output_extension_is_refused_before_any_work(
     command: list[str], inputs: dict[str, Path], tmp_path: Path
 ) -> None:

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from reportgen.cli import cli
 from reportgen.model import Document
-from tests.conftest import corpus_file
+from tests.conftest import SEED, corpus_file
 
 
 def encrypted_pdf() -> bytes:
@@ -180,3 +180,27 @@ def test_file_without_suffix_is_sniffed(content: bytes, fmt: str, tmp_path: Path
     assert data["format"] == fmt
     assert data["sections"][0]["heading"] == "一、2023年工作回顾"
     assert data["sections"][0]["paragraphs"][0]["text"] == "过去一年，地区生产总值增长5%。"
+
+
+@pytest.mark.parametrize(
+    ("command", "suffix", "starts"),
+    [
+        ("parse", ".md", "# 步履铿锵"),
+        ("parse", ".txt", "步履铿锵"),
+        ("parse", ".json", "{"),
+        ("facts", ".csv", "indicator,"),
+        ("facts", ".tsv", "indicator\t"),
+        ("facts", ".md", "| "),
+    ],
+)
+def test_output_extension_picks_the_format(
+    command: str, suffix: str, starts: str, tmp_path: Path
+) -> None:
+    out = tmp_path / f"seed{suffix}"
+    result = CliRunner().invoke(cli, [command, str(SEED), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith(starts)
+    # --format still wins over the extension.
+    forced = tmp_path / f"forced{suffix}"
+    result = CliRunner().invoke(cli, [command, str(SEED), "-o", str(forced), "-f", "json"])
+    assert result.exit_code == 0 and forced.read_text(encoding="utf-8").startswith(("{", "["))

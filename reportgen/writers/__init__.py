@@ -19,7 +19,7 @@ def json_text(data: Mapping[str, Any]) -> str:
 
 
 # Extensions that name a format by another name.
-_SUFFIX_ALIASES = {"htm": "html"}
+_SUFFIX_ALIASES = {"htm": "html", "txt": "text", "markdown": "md"}
 
 
 def output_format(

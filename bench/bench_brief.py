@@ -74,7 +74,9 @@ def main() -> int:
         }
         for name, (sec, size, pages) in rows.items():
             extra = f", {pages} pages" if pages else ""
-            print(f"seed -> {name}, warm median of {RUNS}: {sec:.2f} s, {size / 1024:.0f} KB{extra}")
+            print(
+                f"seed -> {name}, warm median of {RUNS}: {sec:.2f} s, {size / 1024:.0f} KB{extra}"
+            )
         print(f"load average while measuring: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     warm, size, _ = rows["PDF (default: summary)"]
     ok = warm <= GOAL_SECONDS and size <= GOAL_BYTES

@@ -201,9 +201,7 @@ def tm_lookup(text: str, db: Path | None, min_score: float) -> None:
 
 @cli.command()
 @click.argument("input", type=input_path())
-@format_option(
-    FACTS_FORMATS, help="Output format [default: from -o's extension, else json]."
-)
+@format_option(FACTS_FORMATS, help="Output format [default: from -o's extension, else json].")
 @click.option(
     "--kind",
     type=click.Choice(["achievement", "target"]),

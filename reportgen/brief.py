@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from reportgen.errors import ReportgenError
-from reportgen.model import OTHER, PLAN, REVIEW, Document, Repair, Section
+from reportgen.model import OTHER, PLAN, REVIEW, Document, Paragraph, Repair, Section
 from reportgen.sentences import split_sentences
 
 LAYOUTS = ("side-by-side", "interleaved", "separate")
@@ -19,6 +19,9 @@ MONEY_UNITS = ("元", "万元", "亿元", "万亿元")
 TOP_PER_SECTION = 4
 MATCH_THRESHOLD = 80.0
 SUMMARY_CHARS = 160
+# A section's lead skips openings too short to say anything: a salutation (各位代表：) or a one-line
+# motto before the first real paragraph.
+LEAD_MIN_CHARS = 40
 # Repairs a reader makes by the hundred (a wrapped line, a justification space): the appendix
 # shows a few examples of each and counts the rest; in a --full briefing every other kind is
 # listed in full, in a summary every kind keeps a few examples (the counts say the rest).
@@ -574,6 +577,17 @@ def _figure(fact: FactLike, englisher: EnglisherLike | None) -> Figure:
     )
 
 
+def lead_paragraph(
+    paragraphs: Sequence[Paragraph], *, min_chars: int = LEAD_MIN_CHARS
+) -> tuple[Paragraph, ...]:
+    """The paragraph a summary shows for a section: the first with at least ``min_chars``
+    characters, else the longest (the first of equals); none for a section without text."""
+    for p in paragraphs:
+        if len(p.text) >= min_chars:
+            return (p,)
+    return (max(paragraphs, key=lambda p: len(p.text)),) if paragraphs else ()
+
+
 def lead_excerpt(text: str, *, limit: int = SUMMARY_CHARS) -> str:
     """The opening sentences of a paragraph, up to about ``limit`` characters (at least one)."""
     out = ""
@@ -677,7 +691,7 @@ def build_briefing(
         else:
             paras = tuple(
                 BriefParagraph(p.id, _paragraph(englisher, lead), excerpt=lead != p.text)
-                for p in sec.paragraphs[:1]
+                for p in lead_paragraph(sec.paragraphs)
                 for lead in (lead_excerpt(p.text),)
             )
         if not sec.heading and not sec.paragraphs and not figs:

@@ -14,11 +14,13 @@ from reportgen.brief import (
     Briefing,
     build_briefing,
     lead_excerpt,
+    lead_paragraph,
     match_indicators,
     normalise_indicator,
 )
 from reportgen.cli import cli
 from reportgen.facts import Fact, extract_facts
+from reportgen.model import Paragraph
 from reportgen.readers import read_path
 from reportgen.translate import build_englisher
 from tests.conftest import SEED, corpus_file
@@ -95,6 +97,21 @@ def test_lead_excerpt_keeps_whole_sentences():
         lead_excerpt("群众说：“路修好了。”我们接着干，修更多的路。", limit=10)
         == "群众说：“路修好了。”"
     )
+
+
+def test_summary_lead_skips_a_salutation():
+    """State Council 2024 opens with 各位代表： on a line of its own; the summary shows the first
+    paragraph that says something."""
+    doc = read_path(corpus_file("state-council_2024_zh.txt"))
+    opening = doc.sections[0]
+    assert opening.paragraphs[0].text == "各位代表："
+    b = build_briefing(doc)
+    lead = b.sections[0].paragraphs
+    assert len(lead) == 1 and lead[0].id != opening.paragraphs[0].id
+    assert lead[0].text.zh.startswith("现在，我代表国务院")
+    short = [Paragraph("p1", "各位代表："), Paragraph("p2", "短。"), Paragraph("p3", "较短一句。")]
+    assert lead_paragraph(short) == (short[0],)  # nothing long enough: the longest
+    assert lead_paragraph([]) == ()
 
 
 def test_seed_review_vs_plan(seed_briefing: Briefing):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from reportgen.brief import Briefing, Comparison
@@ -15,14 +16,18 @@ PLAN_COLOUR = "#b3261e"
 INK = "#1f2933"
 
 
-def pyplot() -> Any:
-    """matplotlib's pyplot on the Agg backend (no display needed), imported only when drawing."""
+@contextmanager
+def chart_figure(
+    rc: dict[str, Any], *, figsize: tuple[float, float], nrows: int = 1, ncols: int = 1
+) -> Iterator[tuple[Any, Any]]:
+    """A matplotlib Figure and its grid of axes, drawn and saved under ``rc``. No pyplot: no
+    global figure registry to leak into, no GUI backend, and a lighter import."""
     import matplotlib
+    from matplotlib.figure import Figure
 
-    matplotlib.use("Agg")
-    from matplotlib import pyplot as plt
-
-    return plt
+    with matplotlib.rc_context(rc):
+        fig = Figure(figsize=figsize)
+        yield fig, fig.subplots(nrows, ncols, squeeze=False)
 
 
 def chart_rc(font_size: float) -> dict[str, Any]:
@@ -92,61 +97,55 @@ def _render(
     *,
     dpi: int = 100,
 ) -> bytes:
-    plt = pyplot()
     # Rates are compared in points in the table; as an index (8 % = 88 % of 9.1 %) they mislead.
     rows = [c for c in comparisons if c.review.value > 0 and c.unit != "%"]
     if not rows:
         return b""
     rc = {**chart_rc(8), "axes.edgecolor": "#c0c6cc"}
-    with plt.rc_context(rc):
-        lines = 1 + (show_zh and show_en)
-        height = 0.55 + (0.36 + 0.14 * lines) * len(rows)
-        fig, ax = plt.subplots(figsize=(6.6, height))
-        try:
-            ys = list(range(len(rows)))[::-1]
-            plan_idx = [100.0 * c.plan.value / c.review.value for c in rows]
-            ax.barh(
-                [y + 0.18 for y in ys],
-                [100.0] * len(rows),
-                height=0.34,
-                color=REVIEW_COLOUR,
-                label=review_label,
+    lines = 1 + (show_zh and show_en)
+    height = 0.55 + (0.36 + 0.14 * lines) * len(rows)
+    with chart_figure(rc, figsize=(6.6, height)) as (fig, axes):
+        ax = axes[0][0]
+        ys = list(range(len(rows)))[::-1]
+        plan_idx = [100.0 * c.plan.value / c.review.value for c in rows]
+        ax.barh(
+            [y + 0.18 for y in ys],
+            [100.0] * len(rows),
+            height=0.34,
+            color=REVIEW_COLOUR,
+            label=review_label,
+        )
+        ax.barh([y - 0.18 for y in ys], plan_idx, height=0.34, color=PLAN_COLOUR, label=plan_label)
+        top = max([100.0, *plan_idx])
+        for y, c, v in zip(ys, rows, plan_idx, strict=True):
+            ax.text(
+                101,
+                y + 0.18,
+                _value(c, review=True, zh=show_zh),
+                va="center",
+                fontsize=7,
+                color=INK,
             )
-            ax.barh(
-                [y - 0.18 for y in ys], plan_idx, height=0.34, color=PLAN_COLOUR, label=plan_label
+            ax.text(
+                v + 1,
+                y - 0.18,
+                f"{_value(c, review=False, zh=show_zh)}   {c.change_text}",
+                va="center",
+                fontsize=7,
+                color=PLAN_COLOUR,
             )
-            top = max([100.0, *plan_idx])
-            for y, c, v in zip(ys, rows, plan_idx, strict=True):
-                ax.text(
-                    101,
-                    y + 0.18,
-                    _value(c, review=True, zh=show_zh),
-                    va="center",
-                    fontsize=7,
-                    color=INK,
-                )
-                ax.text(
-                    v + 1,
-                    y - 0.18,
-                    f"{_value(c, review=False, zh=show_zh)}   {c.change_text}",
-                    va="center",
-                    fontsize=7,
-                    color=PLAN_COLOUR,
-                )
-            ax.set_yticks(ys)
-            ax.set_yticklabels([_label(c, show_zh, show_en) for c in rows], fontsize=7.5, color=INK)
-            ax.set_xlim(0, top * 1.45)
-            ax.set_xticks([])
-            for side in ("top", "right", "bottom"):
-                ax.spines[side].set_visible(False)
-            ax.tick_params(axis="y", length=0)
-            ax.legend(loc="lower right", frameon=False, fontsize=7, ncol=2)
-            fig.tight_layout(pad=0.3)
-            buf = io.BytesIO()
-            meta = {"Date": None} if fmt == "svg" else {}
-            fig.savefig(buf, format=fmt, metadata=meta, dpi=dpi)
-        finally:
-            plt.close(fig)
+        ax.set_yticks(ys)
+        ax.set_yticklabels([_label(c, show_zh, show_en) for c in rows], fontsize=7.5, color=INK)
+        ax.set_xlim(0, top * 1.45)
+        ax.set_xticks([])
+        for side in ("top", "right", "bottom"):
+            ax.spines[side].set_visible(False)
+        ax.tick_params(axis="y", length=0)
+        ax.legend(loc="lower right", frameon=False, fontsize=7, ncol=2)
+        fig.tight_layout(pad=0.3)
+        buf = io.BytesIO()
+        meta = {"Date": None} if fmt == "svg" else {}
+        fig.savefig(buf, format=fmt, metadata=meta, dpi=dpi)
     return buf.getvalue()
 
 

@@ -213,43 +213,38 @@ def _chart(result: DiffResult, *, limit: int = 6) -> Any:
     from markupsafe import Markup
     from matplotlib.ticker import FuncFormatter
 
-    from reportgen.writers.chart import chart_rc, inline_svg, pyplot
+    from reportgen.writers.chart import chart_figure, chart_rc, inline_svg
 
     rows = sorted(result.series, key=lambda s: -sum(v is not None for v in s.actuals))[:limit]
     if not rows:
         return ""
-    plt = pyplot()
-    rc = chart_rc(7)
     cols = min(3, len(rows))
     lines = (len(rows) + cols - 1) // cols
-    with plt.rc_context(rc):
-        fig, axes = plt.subplots(lines, cols, figsize=(2.4 * cols, 1.9 * lines), squeeze=False)
-        try:
-            for ax in axes.flat[len(rows) :]:
-                ax.set_visible(False)
-            for ax, s in zip(axes.flat, rows, strict=False):
-                years = list(s.years)
-                for values, style, label in (
-                    (s.actuals, "-o", "result"),
-                    (s.targets, "--s", "target"),
-                ):
-                    pts = [(y, v) for y, v in zip(years, values, strict=True) if v is not None]
-                    if pts:
-                        ax.plot(
-                            [p[0] for p in pts], [p[1] for p in pts], style, ms=3, lw=1, label=label
-                        )
-                ax.set_title(f"{s.indicator} ({s.unit})", fontsize=7)
-                ax.set_xticks(years)
-                ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: format_number(v)))
-                ax.tick_params(labelsize=6)
-                for side in ("top", "right"):
-                    ax.spines[side].set_visible(False)
-            axes.flat[0].legend(fontsize=6, frameon=False)
-            fig.tight_layout(pad=0.4)
-            buf = io.BytesIO()
-            fig.savefig(buf, format="svg", metadata={"Date": None})
-        finally:
-            plt.close(fig)
+    size = (2.4 * cols, 1.9 * lines)
+    with chart_figure(chart_rc(7), figsize=size, nrows=lines, ncols=cols) as (fig, axes):
+        for ax in axes.flat[len(rows) :]:
+            ax.set_visible(False)
+        for ax, s in zip(axes.flat, rows, strict=False):
+            years = list(s.years)
+            for values, style, label in (
+                (s.actuals, "-o", "result"),
+                (s.targets, "--s", "target"),
+            ):
+                pts = [(y, v) for y, v in zip(years, values, strict=True) if v is not None]
+                if pts:
+                    ax.plot(
+                        [p[0] for p in pts], [p[1] for p in pts], style, ms=3, lw=1, label=label
+                    )
+            ax.set_title(f"{s.indicator} ({s.unit})", fontsize=7)
+            ax.set_xticks(years)
+            ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: format_number(v)))
+            ax.tick_params(labelsize=6)
+            for side in ("top", "right"):
+                ax.spines[side].set_visible(False)
+        axes.flat[0].legend(fontsize=6, frameon=False)
+        fig.tight_layout(pad=0.4)
+        buf = io.BytesIO()
+        fig.savefig(buf, format="svg", metadata={"Date": None})
     svg = inline_svg(buf.getvalue().decode("utf-8"))
     # matplotlib escapes the text it writes; the SVG is ours, not report text.
     return Markup(svg)

@@ -404,6 +404,18 @@ PIECES = [
     "个百分点",
     "地区生产总值",
     "１２",
+    # forms without a unit word: fractions, ratios, multiples, counted nouns
+    "分之",
+    "百分之",
+    "/",
+    ":",
+    "：",
+    "倍",
+    "翻",
+    "番",
+    "一半",
+    "群众",
+    "人口",
 ]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from reportgen.facts.numbers import scaled
+
 # Base unit -> (singular, plural) English noun; "" for units read as a bare number.
 UNIT_EN: dict[str, tuple[str, str]] = {
     "元": ("yuan", "yuan"),
@@ -48,6 +50,22 @@ UNIT_EN: dict[str, tuple[str, str]] = {
     "次": ("time", "times"),
 }
 
+# Fractions in words up to tenths (三分之一 -> "one third"); others are written n/d.
+SMALL_EN = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+DENOMINATOR_EN: dict[int, tuple[str, str]] = {
+    2: ("half", "halves"),
+    3: ("third", "thirds"),
+    4: ("quarter", "quarters"),
+    5: ("fifth", "fifths"),
+    6: ("sixth", "sixths"),
+    7: ("seventh", "sevenths"),
+    8: ("eighth", "eighths"),
+    9: ("ninth", "ninths"),
+    10: ("tenth", "tenths"),
+}
+# 翻一番/翻两番 by the multiple they name.
+DOUBLING_EN: dict[float, str] = {2: "doubling", 4: "quadrupling"}
+
 QUALIFIER_EN: dict[str, str] = {
     "at_least": "over",
     "about": "about",
@@ -67,6 +85,14 @@ def format_number(v: float) -> str:
     return _plain(v)
 
 
+def fraction_en(num: float, den: float) -> str:
+    """2, 3 -> "two thirds"; 1, 2 -> "one half"; 3, 100 -> "3/100"."""
+    if num == int(num) and den == int(den) and 0 < num < 10 and int(den) in DENOMINATOR_EN:
+        word = DENOMINATOR_EN[int(den)][0 if num == 1 else 1]
+        return f"{SMALL_EN[int(num)]} {word}"
+    return f"{_plain(num)}/{_plain(den)}"
+
+
 def _plain(v: float) -> str:
     if v == int(v):
         return f"{int(v):,}"
@@ -74,8 +100,8 @@ def _plain(v: float) -> str:
 
 
 def _with_unit(v: float, unit: str) -> str:
-    if unit == "%":
-        return f"{format_number(v)}%"
+    if unit in ("%", "‰"):
+        return f"{format_number(v)}{unit}"
     noun = UNIT_EN.get(unit)
     num = format_number(v)
     if noun is None:
@@ -92,13 +118,27 @@ def render_en(
     measure: str = "level",
     low: float | None = None,
     high: float | None = None,
+    terms: tuple[float, ...] = (),
 ) -> str:
-    """The value as an English phrase: "15,800 mu", "up 6%", "about 5%", "6%–6.5%"."""
+    """The value as an English phrase: "15,800 mu", "up 6%", "about 5%", "6%–6.5%", "one third"
+    (``terms`` = numerator, denominator), "3.6:48:48.4" (``terms`` = a ratio's terms), "up 150%
+    (2.5 times)" (增长1.5倍: a rise by 1.5 times is to 2.5 times), "2 times (doubling)" (翻一番)."""
+    size = abs(value) if measure == "change" else value
     if low is not None and high is not None:
-        lo = f"{format_number(low)}%" if unit == "%" else format_number(low)
+        lo = f"{format_number(low)}{unit}" if unit in ("%", "‰") else format_number(low)
         body = f"{lo}–{_with_unit(high, unit)}"
+    elif category == "fraction" and len(terms) == 2:
+        body = fraction_en(*terms)
+    elif category == "ratio" and terms:
+        body = ":".join(_plain(t) for t in terms)
+    elif category == "doubling":
+        body = f"{_plain(value)} times"
+        if value in DOUBLING_EN:
+            body += f" ({DOUBLING_EN[value]})"
+    elif unit == "倍" and measure == "change":
+        body = f"{_plain(scaled(size, 100))}% ({_plain(size + 1)} times)"
     else:
-        body = _with_unit(abs(value) if measure == "change" else value, unit)
+        body = _with_unit(size, unit)
     q = QUALIFIER_EN.get(meaning, "")
     if q:
         body = f"{q} {body}"

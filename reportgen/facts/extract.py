@@ -30,6 +30,8 @@ UNIT = _alternation(T.UNITS, T.UNIT_BLOCKERS)
 SCALE = _alternation(T.SCALES)
 APPROX = _alternation(T.APPROX_MARKERS)
 SCALE_CHARS = frozenset("".join(T.SCALES))
+# What may follow a lone Chinese numeral for it to be a number: a scale, or 倍 (增长一倍).
+LONE_CN_NEXT = SCALE_CHARS | {"倍"}
 CN_START = "一二两三四五六七八九十"
 CN_BODY = "零〇一二两三四五六七八九十百千万亿点"
 NUMBER_RE = re.compile(rf"(?P<ar>\d+(?:,\d{{3}})*(?:\.\d+)?)|(?P<cn>[{CN_START}][{CN_BODY}]*)")
@@ -60,6 +62,36 @@ LEVEL_QUALIFIERS = frozenset(
 )
 PREFIX_LOOKBACK = 8
 TIMES_RE = re.compile(r"(\d+)[×xX*]$")
+# Shares and multiples written without a unit after the number, read in one pass before the plain
+# numbers: X分之Y (百分之五 -> 5%, 千分之七 -> 7‰, 三分之一), a proper fraction a/b with a one-digit
+# denominator (1/3; 22/10万 is a rate per 100,000 and 2015/12 a date, so neither), a ratio
+# 3.6 : 48 : 48.4, 翻一番 (×2, 翻两番 ×4) and 一半 (a half, only as the size of a change:
+# 减少一半). Reports write all of them in running text (SC 2014–2019, Hailar 2012).
+CN_NUMERAL = "零〇一二两三四五六七八九十百千万"
+SPECIAL_RE = re.compile(
+    rf"(?P<den>[{CN_NUMERAL}]+|\d+){WS}分之{WS}(?P<num>[{CN_NUMERAL}点]+|\d+(?:\.\d+)?)"
+    r"|(?<![\dA-Za-z./])(?P<an>\d)/(?P<ad>\d)(?![\d./%‰万亿千百])"
+    rf"|(?<![\dA-Za-z.:：∶/])(?P<ratio>\d+(?:\.\d+)?(?:{WS}[:：∶]{WS}\d+(?:\.\d+)?)+)(?![\d.:：∶])"
+    r"|翻了?(?P<fan>[一两二三])番"
+    r"|(?P<half>一半)"
+)
+# A character every SPECIAL_RE match holds: paragraphs without one (most) skip the pass.
+SPECIAL_GATE_RE = re.compile("[分/:：∶番半]")
+RATIO_SPLIT_RE = re.compile(r"[:：∶]")
+BARE_SCALES = {"百": 100.0, "千": 1000.0, "万": 10_000.0}
+# Categories read by SPECIAL_RE whose value is not a plain number with a unit; they never join a
+# range or lend their unit to a list neighbour (一半、三分之一 are not 0.5–0.33 of anything).
+OWN_FORM = frozenset({"fraction", "ratio", "doubling"})
+# A 万/亿 number right before a noun that counts people or households (1700多万困难群众).
+COUNTED_NOUN_RE = re.compile(_alternation(T.COUNTED_NOUNS, T.COUNTED_NOUN_BLOCKERS))
+# ... or at the end of its clause after a subject that names them (农村贫困人口减少1240万，):
+# the subject, then 分别/均, a change verb or qualifier, and earlier members of a list.
+COUNTED_SUBJECT_RE = re.compile(
+    rf"(?:{_alternation(T.COUNTED_SUBJECTS)})(?:分别|均)?"
+    rf"(?:{_alternation(T.CHANGE_VERBS)}|{_alternation(T.PREFIX_QUALIFIERS)})?了?{WS}"
+    rf"(?:\d+(?:\.\d+)?{WS}{APPROX}?{WS}{SCALE}{WS}{APPROX}?{WS}[、和及]{WS})*$"
+)
+COUNTED_END = frozenset("，,。；;、和及）)\n")
 
 
 @dataclass
@@ -82,25 +114,40 @@ class _Hit:
     scale: float = 1.0  # the scale word's factor (2.82亿 -> 1e8), for a list neighbour to share
     subject: str = ""  # the indicator a 分别 list assigns
     follows: bool = False  # a later member of a 分别 list without names: same indicator as before
+    terms: tuple[float, ...] = ()  # a fraction's numerator and denominator, a ratio's terms
 
 
 def _scan(n: str) -> list[_Hit]:
     """All numbers with a unit, in order, with ranges merged and list units shared (4.2和0.7个百分点)."""
     quoted: list[tuple[int, int]] | None = None
     raw: list[_Hit] = []
+    taken: list[tuple[int, int]] = []
+    if SPECIAL_GATE_RE.search(n):
+        quoted = [(q.start(), q.end()) for q in QUOTE_RE.finditer(n)]
+        for m in SPECIAL_RE.finditer(n):
+            hit = _special(n, m, quoted)
+            if hit is not None:
+                raw.append(hit)
+                taken.append((m.start(), m.end()))
     for m in NUMBER_RE.finditer(n):
         cn = m.group("cn")
-        if cn and len(cn) == 1 and n[m.end() : m.end() + 1] not in SCALE_CHARS:
+        if cn and len(cn) == 1 and n[m.end() : m.end() + 1] not in LONE_CN_NEXT:
             continue  # a lone 一…十 with no scale after it: 一是, 三个中心 (the common case, so early)
+        if taken and any(a <= m.start() < b for a, b in taken):
+            continue
         if quoted is None:
             quoted = [(q.start(), q.end()) for q in QUOTE_RE.finditer(n)]
         hit = _number(n, m, quoted)
         if hit is not None:
             raw.append(hit)
+    if taken:
+        raw.sort(key=lambda h: h.start)
     # Right to left, so a unit-less number can borrow from the already complete one after it.
     for i in range(len(raw) - 2, -1, -1):
         a, b = raw[i], raw[i + 1]
         gap = n[a.end : b.start]
+        if a.category in OWN_FORM or b.category in OWN_FORM:
+            continue
         if b.base and RANGE_GAP_RE.fullmatch(gap):
             if (not a.base or a.base == b.base) and not _from_to(n, a.start):
                 lo = scaled(a.value, a.factor if a.base else b.factor, 1 if a.scaled else b.scale)
@@ -172,13 +219,15 @@ def _number(n: str, m: re.Match[str], quoted: list[tuple[int, int]]) -> _Hit | N
         end = start + len(text)
     tail = TAIL_RE.match(n, end)
     assert tail is not None  # every part is optional
-    # Small Chinese numerals are slogans and articles (两个关键, 三个中心, 一批), not statistics.
+    unit = tail.group("unit") or tail.group("unit2")
+    # Small Chinese numerals are slogans and articles (两个关键, 三个中心, 一批), not statistics;
+    # a multiple is one whatever its size (增长一倍, 增加两倍).
     small = value <= 10 and not any(c in text for c in "百千万亿")
-    if m.group("cn") and small and not tail.group("scale"):
+    if m.group("cn") and small and not tail.group("scale") and unit != "倍":
         return None
     hit = _Hit(start=start, end=end, value=value)
-    unit = tail.group("unit") or tail.group("unit2")
     scale = tail.group("scale") or ""
+    governed = False  # a counted noun that goes on: the change verb is not about the count
     if unit:
         base, factor, category = T.UNITS[unit]
         hit.unit_written, hit.base, hit.factor, hit.category = unit, base, factor, category
@@ -186,16 +235,117 @@ def _number(n: str, m: re.Match[str], quoted: list[tuple[int, int]]) -> _Hit | N
         hit.scaled = bool(scale)
         hit.end = tail.end()
     elif scale:
-        # No unit yet: it may borrow one from the next number (1.2万至1.5万亩).
+        # No unit yet: it may borrow one from the next number (1.2万至1.5万亩), or count the
+        # people its noun names (1700多万困难群众).
         hit.value = scaled(value, scale_of(scale))
         hit.scaled = True
         hit.end = tail.end("scale")
+        governed = scale_of(scale) >= 1e4 and _counted(n, hit, tail)
     if scale and unit:
         hit.scale = scale_of(scale)
     approx = tail.group("ap1") or tail.group("ap2")
-    if approx and unit:
+    if approx and hit.base:
         hit.qualifier = approx
-    s = SUFFIX_RE.match(n, hit.end) if unit else None
+    hit = _in_context(n, hit)
+    if governed:
+        hit.sign = 0
+    return hit
+
+
+def _counted(n: str, hit: _Hit, tail: re.Match[str]) -> bool:
+    """Give a unit-less 万/亿 number the people or households its noun counts: the noun right
+    after it (1700多万困难群众, 1亿左右农业转移人口) or the subject of its clause when it ends the
+    clause (农村贫困人口减少1240万，). True when the noun goes on past the counted word, so a
+    change verb before the number is not about the count."""
+    after = max(tail.end("scale"), tail.end("ap2"))  # not the spaces after them
+    s = SUFFIX_RE.match(n, after)
+    noun_at = s.end() if s else after
+    rest = n[noun_at : noun_at + T.COUNTED_NOUN_SPAN]
+    cut = next((i for i, ch in enumerate(rest) if ch in POST_DELIMS or ch.isdigit()), len(rest))
+    m = COUNTED_NOUN_RE.search(rest, 0, cut)
+    if m is not None:
+        base = T.COUNTED_NOUNS[m.group()]
+        noun_end = m.end()
+        while (more := COUNTED_NOUN_RE.match(rest, noun_end, cut)) is not None:
+            noun_end = more.end()  # 居民群众, 干部群众: the last word is the head
+        hit.subject = rest[:noun_end].removeprefix("名")  # 1200多万名义务教育寄宿生
+        hit.end = after
+        # 降低900多万个体工商户税负: the verb acts on what the noun goes on to name, not on the count
+        goes_on = noun_end < cut
+    elif noun_at >= len(n) or n[noun_at] in COUNTED_END:
+        window = n[max(0, hit.start - 30) : hit.start]
+        window = window[max(window.rfind(c) for c in "，,。；;：:\n") + 1 :]
+        c = COUNTED_SUBJECT_RE.search(window) if window else None
+        if c is None:
+            return False
+        base = next(v for k, v in T.COUNTED_SUBJECTS.items() if k in c.group())
+        hit.end = after
+        goes_on = False
+    else:
+        return False
+    hit.base = base
+    hit.category = "people" if base == "人" else "households"
+    return goes_on
+
+
+def _special(n: str, m: re.Match[str], quoted: list[tuple[int, int]]) -> _Hit | None:
+    """A share or multiple written in words or symbols (百分之五, 三分之一, 1/3, 3.6:48:48.4,
+    翻一番, 减少一半) as a hit, or None when it is none (a slogan, 一半 outside a change)."""
+    start = m.start()
+    if any(a <= start < b for a, b in quoted):
+        return None
+    if n[max(0, start - 2) : start].rstrip().endswith(T.ORDINAL_PREFIXES):
+        return None
+    hit = _Hit(start=start, end=m.end(), value=0.0)
+    if m.group("den"):
+        den, num = _cn_or_arabic(m.group("den")), _cn_or_arabic(m.group("num"))
+        if den is None or num is None or den <= 0:
+            return None
+        if m.group("den") in ("百", "千"):  # 百分之五 is 5%, 千分之七 7‰
+            hit.value = num
+            hit.base = hit.unit_written = "%" if den == 100 else "‰"
+            hit.category = "percent" if den == 100 else "permille"
+        elif num <= den:
+            hit.value, hit.terms = num * 100 / den, (num, den)
+            hit.base, hit.category = "%", "fraction"
+        else:
+            return None
+    elif m.group("an"):
+        num, den = float(m.group("an")), float(m.group("ad"))
+        if not 0 < num < den:
+            return None
+        hit.value, hit.terms = num * 100 / den, (num, den)
+        hit.base, hit.category = "%", "fraction"
+    elif m.group("ratio"):
+        terms = tuple(parse_arabic(t.strip()) for t in RATIO_SPLIT_RE.split(m.group("ratio")))
+        hit.value, hit.terms = terms[0], terms
+        hit.base, hit.category = "比", "ratio"
+    elif m.group("fan"):
+        hit.value = float(2 ** int(parse_chinese(m.group("fan")) or 0))
+        hit.base, hit.category = "倍", "doubling"
+    else:  # 一半
+        hit.value, hit.terms = 50.0, (1.0, 2.0)
+        hit.base, hit.category = "%", "fraction"
+    hit = _in_context(n, hit)
+    if hit.category in ("doubling", "ratio"):
+        hit.sign = 0  # 翻一番 is the new level (×2), a ratio a structure: never a change
+    elif m.group("half") and not hit.sign:
+        return None  # 一半用于大病保险, 超过一半人口: a part, not a measured change
+    return hit
+
+
+def _cn_or_arabic(s: str) -> float | None:
+    """A numerator or denominator: Arabic, Chinese, or a bare 百/千/万 (百分之, 万分之三)."""
+    if s[0].isdigit():
+        return parse_arabic(s)
+    return BARE_SCALES.get(s) or parse_chinese(s)
+
+
+def _in_context(n: str, hit: _Hit) -> _Hit:
+    """Read what surrounds a number with its unit: a qualifier after (以上) or before it (达到),
+    a change verb (增长, 下降), the sign of percentage points, a multiplier (2×35万千瓦)."""
+    start = hit.start
+    s = SUFFIX_RE.match(n, hit.end) if hit.base else None
     if s:
         hit.qualifier = s.group("q")
         hit.end = s.end()
@@ -482,6 +632,7 @@ def _extract(
                     measure=measure,
                     low=h.low,
                     high=h.high,
+                    terms=h.terms,
                 ),
             )
         )

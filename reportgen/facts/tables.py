@@ -25,6 +25,7 @@ UNITS: dict[str, tuple[str, float, str]] = {
     # shares and points
     "%": ("%", 1.0, "percent"),
     "％": ("%", 1.0, "percent"),
+    "‰": ("‰", 1.0, "permille"),
     "个百分点": ("个百分点", 1.0, "point"),
     "百分点": ("个百分点", 1.0, "point"),
     "倍": ("倍", 1.0, "times"),
@@ -118,6 +119,58 @@ UNITS: dict[str, tuple[str, float, str]] = {
     "天": ("天", 1.0, "days"),
     "小时": ("小时", 1.0, "hours"),
 }
+
+# Nouns that are their own unit: a 万/亿 number takes a noun without a measure word (1700多万困难
+# 群众, 9亿劳动力, 900多万个体工商户; smaller numbers need one: 300名学生), so such a number counts
+# the people or households its noun names. Matched as the head of the noun after the number, at
+# most COUNTED_NOUN_SPAN characters on; 人 alone is the unit 人 and has its own blockers.
+COUNTED_NOUNS: dict[str, str] = {
+    "人口": "人",
+    "人民": "人",
+    "群众": "人",
+    "居民": "人",
+    "农民工": "人",
+    "农民": "人",
+    "农牧民": "人",
+    "牧民": "人",
+    "市民": "人",
+    "村民": "人",
+    "移民": "人",
+    "职工": "人",
+    "工人": "人",
+    "劳动者": "人",
+    "劳动力": "人",
+    "人员": "人",
+    "干部": "人",
+    "党员": "人",
+    "学生": "人",
+    "在校生": "人",
+    "寄宿生": "人",
+    "毕业生": "人",
+    "儿童": "人",
+    "孩子": "人",
+    "老人": "人",
+    "教师": "人",
+    "患者": "人",
+    "纳税人": "人",
+    "残疾人": "人",
+    "中国人": "人",
+    "农户": "户",
+    "贫困户": "户",
+    "工商户": "户",
+    "家庭": "户",
+}
+COUNTED_NOUN_SPAN = 10
+# A counted noun that goes on into another word is not what is counted (5000万人民币, 3万家庭农场).
+COUNTED_NOUN_BLOCKERS: dict[str, tuple[str, ...]] = {
+    "人民": ("币",),
+    "家庭": ("农场",),
+    "农民": ("合作", "专业"),
+    "学生": ("资助", "营养"),
+}
+# The same count with its noun written before it (农村贫困人口减少1240万, 参保人数增加7359万): the
+# number stands at the end of its clause and the subject names people.
+COUNTED_SUBJECTS: dict[str, str] = {"人口": "人", "人数": "人", "人员": "人", "劳动力": "人"}
 
 # Units whose character also starts common words; they only count when not followed by these.
 # "3方面" is not 3 cubic metres, "4度电" is fine but "覆盖度" never follows a number.
@@ -230,6 +283,7 @@ CHANGE_VERBS: dict[str, int] = {
     "回落": -1,
     "缩小": -1,
     "缩减": -1,
+    "缩短": -1,
     "压减": -1,
     "压缩": -1,
     "削减": -1,
@@ -353,6 +407,7 @@ INDICATOR_STRIP_TAIL: tuple[str, ...] = (
     "较上年",
     "年均",
     "平均",
+    "演进",
     "分别",
     "达到",
     "达",
@@ -400,8 +455,9 @@ INDICATOR_STRIP_TAIL: tuple[str, ...] = (
     "力争",
     "不断",
 )
-# A comparison base or a "to" verb left at the end of a name (财政赤字比去年, 涨幅回落到, 由每人).
-INDICATOR_TAIL_RE = r"(?:分别)?(?:比|较|由|从|同|与)(?:上|去|前五|前)?(?:\d{4})?年?$|(?:回落|下降|上升|增加|提高|降低|减少|发展|扩大)(?:到|至)(?:\d{4}年)?$"
+# A comparison base or a "to" verb left at the end of a name (财政赤字比去年, 涨幅回落到, 由每人,
+# 是2010年的 before 2.2倍); 占比 is a name, not a comparison.
+INDICATOR_TAIL_RE = r"(?:分别)?(?:(?<!占)比|较|由|从|同|与)(?:上|去|前五|前)?(?:\d{4})?年?$|是(?:上|去|前五|前)?(?:\d{4})?年的?$|(?:回落|下降|上升|增加|提高|降低|减少|发展|扩大)(?:到|至)(?:\d{4}年)?$"
 # Subjects that open a clause (湟中区开展…, 我区安排…): "我/本/全" + an administrative level,
 # or a place name ending in one when a doing verb follows it.
 INDICATOR_SUBJECTS: tuple[str, ...] = tuple(

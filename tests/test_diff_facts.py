@@ -129,6 +129,10 @@ def test_qualifiers_decide_the_verdict() -> None:
     lvl = _fact(1000.0, unit="亿元", q="about", measure="level")
     assert judge(lvl, replace(lvl, value=985.0))[0] == "met"
     assert judge(lvl, None)[0] == "unknown"
+    # Per-mille rates (人口自然增长率控制在6‰左右) get half a point of their own unit, like %.
+    birth = _fact(6.0, unit="‰", q="about", measure="level", indicator="人口自然增长率")
+    assert judge(birth, replace(birth, value=6.4))[0] == "met"
+    assert judge(birth, replace(birth, value=6.7))[0] == "missed"
 
 
 def test_cli_series_json_and_html(tmp_path: Path) -> None:

@@ -17,7 +17,8 @@ ABOUT_TOLERANCE_PP = 0.5  # percentage points, for rates in %
 ABOUT_TOLERANCE_REL = 0.02  # 2 % of the target, for levels (元, 人, 吨 …)
 # Indicators where a plan figure is a ceiling even without 以内/控制在: prices and unemployment.
 CEILING_WORDS = ("价格", "物价", "CPI", "失业率", "赤字", "人口自然增长率", "通胀")
-PERCENT_UNITS = ("%", "％", "个百分点", "百分点")
+# Rates whose "about" tolerance is in points of the unit (0.5 pp, or 0.5 ‰ for a birth rate).
+PERCENT_UNITS = ("%", "％", "个百分点", "百分点", "‰")
 
 
 # Words around an indicator that say how it was reached, not what it is (地区生产总值完成 = 地区生产总值).

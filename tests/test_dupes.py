@@ -7,6 +7,7 @@ import importlib.util
 import io
 import json
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from click.testing import CliRunner
 from reportgen.cli import cli
 from reportgen.dupes import find_duplicates
 from reportgen.dupes.units import content_length, normalise, numbers, split_sentences
+from reportgen.errors import ReportgenError
 from reportgen.readers import read_path
 from tests.conftest import corpus_file
 
@@ -287,3 +289,64 @@ def test_pdf_report_prints(tmp_path: Path) -> None:
     text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
     assert "Exact copy" in text and "Near copy" in text
     assert "旅游接待人数突破" in text.replace("\r", "").replace("\n", "")
+
+
+# --- the archive file ------------------------------------------------------------------------
+
+
+def test_archive_refuses_other_files_with_one_line(tmp_path: Path) -> None:
+    report = str(corpus_file("hailar-district_2015_zh.txt"))
+    runner = CliRunner()
+
+    def error(*args: str) -> str:
+        res = runner.invoke(cli, list(args))
+        assert res.exit_code == 2 and res.stderr.count("\n") == 1, res.output
+        return res.stderr
+
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"not an archive, just bytes " * 100)
+    assert error("index", "add", report, "--db", str(junk)) == (
+        f"reportgen: error: {junk}: not a reportgen archive (file is not a database)\n"
+    )
+    assert "not a reportgen archive" in error("dupes", report, "--against", str(junk))
+    # A translation memory passed as the archive: refused, and the memory left as it was.
+    tm = tmp_path / "tm.db"
+    assert runner.invoke(cli, ["tm", "import", "--db", str(tm), str(
+        corpus_file("state-council_2019_zh-en.txt"))]).exit_code == 0  # fmt: skip
+    before = tm.read_bytes()
+    assert "not a reportgen archive (no such table: meta)" in error(
+        "index", "add", report, "--db", str(tm)
+    )
+    assert "not a reportgen archive" in error("dupes", report, "--against", str(tm))
+    assert "not a reportgen archive" in error("index", "stats", "--db", str(tm))
+    assert tm.read_bytes() == before
+    with pytest.raises(ReportgenError, match="is a directory, not an archive database"):
+        find_duplicates([read_path(report)], against=tmp_path)  # the CLI refuses it before
+
+
+def test_archive_another_program_writes_is_a_one_line_error(tmp_path: Path) -> None:
+    from reportgen import store
+    from reportgen.dupes import archive
+
+    db = tmp_path / "archive.db"
+    old = read_path(corpus_file("hailar-district_2014_zh.txt"))
+    new = read_path(corpus_file("hailar-district_2015_zh.txt"))
+    archive.add([old], db=db, min_chars=12, allow=())
+    other = sqlite3.connect(db)  # another `index add`, mid-way
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("DELETE FROM grams")
+        # The archive keeps a write-ahead log: checking a report against it does not wait …
+        result = find_duplicates([new], against=db)
+        assert any(s.archived and s.year == 2014 for s in result.sources)
+        # … but a second writer (what `index add` opens) does, and then says so in one line.
+        with pytest.raises(archive.ArchiveError) as err:
+            store.connect(db, archive.ARCHIVE_STORE, create=True, timeout=0.1)
+        assert str(err.value) == (
+            f"{db}: cannot write the archive while another program writes to it"
+            " (database is locked)"
+        )
+    finally:
+        other.rollback()
+        other.close()
+    assert archive.stats(db).documents == 1

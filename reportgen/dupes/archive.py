@@ -4,16 +4,16 @@ exact/number-masked hashes and sampled character-n-gram postings, queried for re
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportgen import store
 from reportgen.dupes.find import GramIndexOptions, gram_hashes
 from reportgen.dupes.units import Unit, document_units
-from reportgen.errors import InputError, ReportgenError
+from reportgen.errors import ReportgenError
 from reportgen.model import Document
 
 if TYPE_CHECKING:
@@ -27,7 +27,6 @@ ARCHIVE_GRAMS = GramIndexOptions(n=4, sample=3, df_cap=100, min_share=0.4)
 CHUNK = 900
 
 DDL = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS docs (
     id INTEGER PRIMARY KEY, source TEXT NOT NULL, title TEXT, year INTEGER,
     digest TEXT NOT NULL UNIQUE, added REAL NOT NULL
@@ -50,6 +49,19 @@ class ArchiveError(ReportgenError):
     """The archive database cannot be used."""
 
 
+ARCHIVE_STORE = store.Kind(
+    name="archive",
+    file="an archive database",
+    table="meta",
+    schema=DDL,
+    error=ArchiveError,
+    missing="no such archive (create it with `reportgen index add`)",
+    version=ARCHIVE_SCHEMA,
+    # A `dupes --against` run reads while an `index add` writes.
+    wal=True,
+)
+
+
 def _hash64(text: str) -> int:
     return int.from_bytes(
         hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big", signed=True
@@ -62,36 +74,6 @@ def _signed(values: object) -> list[int]:
     return np.asarray(values, dtype=np.uint64).view(np.int64).tolist()
 
 
-def _connect(db: str | Path, *, create: bool) -> sqlite3.Connection:
-    path = Path(db)
-    if not create and not path.is_file():
-        raise InputError(f"{path}: no such archive (create it with `reportgen index add`)")
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory, not an archive database")
-    if create:
-        # SQLite reports a missing or unwritable folder as "unable to open database file".
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as e:
-            raise ArchiveError(f"{path}: cannot create its folder ({e.strerror})") from None
-    try:
-        con = sqlite3.connect(str(path))
-        con.execute("PRAGMA journal_mode=WAL")
-        con.execute("PRAGMA synchronous=NORMAL")
-        if create:
-            con.executescript(DDL)
-            con.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(ARCHIVE_SCHEMA),))
-        row = con.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
-    except sqlite3.DatabaseError as e:
-        raise ArchiveError(f"{path}: not a reportgen archive ({e})") from None
-    if row is None or row[0] != str(ARCHIVE_SCHEMA):
-        con.close()
-        raise ArchiveError(
-            f"{path}: not a reportgen archive (schema {row[0] if row else 'missing'})"
-        )
-    return con
-
-
 def add(
     documents: Sequence[Document],
     *,
@@ -101,44 +83,34 @@ def add(
     progress: Callable[[str, int], None] | None = None,
 ) -> IndexStats:
     """Store every passage of ``documents``; a report already stored (same text) is skipped."""
-    con = _connect(db, create=True)
     added = skipped = 0
-    try:
-        with con:
-            for d in documents:
-                digest = hashlib.sha256(
-                    "\n".join(p.text for p in d.paragraphs()).encode("utf-8")
-                ).hexdigest()
-                if con.execute("SELECT 1 FROM docs WHERE digest=?", (digest,)).fetchone():
-                    skipped += 1
-                    continue
-                cur = con.execute(
-                    "INSERT INTO docs (source, title, year, digest, added) VALUES (?,?,?,?,?)",
-                    (d.source, d.title, d.year, digest, time.time()),
-                )
-                _store_units(
-                    con,
-                    int(cur.lastrowid or 0),
-                    document_units(d, 0, min_chars=min_chars, allow=allow),
-                )
-                added += 1
-                if progress:
-                    progress("indexed", 1)
-    except sqlite3.DatabaseError as e:
-        raise ArchiveError(f"{db}: cannot write the archive ({e})") from None
-    finally:
-        con.close()
+    with store.connect(db, ARCHIVE_STORE, create=True) as base, base.transaction():
+        for d in documents:
+            digest = hashlib.sha256(
+                "\n".join(p.text for p in d.paragraphs()).encode("utf-8")
+            ).hexdigest()
+            if base.first("SELECT 1 FROM docs WHERE digest=?", (digest,)):
+                skipped += 1
+                continue
+            doc_id = base.insert(
+                "INSERT INTO docs (source, title, year, digest, added) VALUES (?,?,?,?,?)",
+                (d.source, d.title, d.year, digest, time.time()),
+            )
+            _store_units(base, doc_id, document_units(d, 0, min_chars=min_chars, allow=allow))
+            added += 1
+            if progress:
+                progress("indexed", 1)
     s = stats(db)
     return type(s)(s.db, s.documents, s.passages, added, skipped, s.years)
 
 
-def _store_units(con: sqlite3.Connection, doc_id: int, units: Sequence[Unit]) -> None:
+def _store_units(base: store.Database, doc_id: int, units: Sequence[Unit]) -> None:
     if not units:
         return
     uid, h = gram_hashes([u.norm for u in units], n=ARCHIVE_GRAMS.n, sample=ARCHIVE_GRAMS.sample)
     sizes = Counter(uid.tolist())
-    first = con.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM passages").fetchone()[0]
-    con.executemany(
+    first = base.value("SELECT COALESCE(MAX(id), 0) + 1 FROM passages")
+    base.insert_many(
         "INSERT INTO passages VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         (
             (
@@ -158,12 +130,12 @@ def _store_units(con: sqlite3.Connection, doc_id: int, units: Sequence[Unit]) ->
         ),
     )
     grams = _signed(h)
-    con.executemany(
+    base.insert_many(
         "INSERT OR IGNORE INTO grams VALUES (?, ?)",
         zip(grams, (first + k for k in uid.tolist()), strict=True),
     )
     # Document frequency per gram, so a query skips boilerplate grams without reading postings.
-    con.executemany(
+    base.insert_many(
         "INSERT INTO gram_df VALUES (?, ?) ON CONFLICT(g) DO UPDATE SET df = df + excluded.df",
         Counter(grams).items(),
     )
@@ -172,18 +144,15 @@ def _store_units(con: sqlite3.Connection, doc_id: int, units: Sequence[Unit]) ->
 def stats(db: str | Path) -> IndexStats:
     from reportgen.dupes import IndexStats
 
-    con = _connect(db, create=False)
-    try:
-        docs = con.execute("SELECT COUNT(*) FROM docs").fetchone()[0]
-        passages = con.execute("SELECT COUNT(*) FROM passages").fetchone()[0]
+    with store.connect(db, ARCHIVE_STORE, create=False) as base:
+        docs = base.value("SELECT COUNT(*) FROM docs")
+        passages = base.value("SELECT COUNT(*) FROM passages")
         years = tuple(
             r[0]
-            for r in con.execute(
+            for r in base.rows(
                 "SELECT DISTINCT year FROM docs WHERE year IS NOT NULL ORDER BY year"
             )
         )
-    finally:
-        con.close()
     return IndexStats(str(db), docs, passages, years=years)
 
 
@@ -196,32 +165,27 @@ def lookup(
     from reportgen.dupes import Source
     from reportgen.dupes.units import mask_numbers
 
-    con = _connect(db, create=False)
-    try:
+    with store.connect(db, ARCHIVE_STORE, create=False) as base:
         pids: set[int] = set()
         for col, key in (("h_exact", lambda u: u.norm), ("h_masked", lambda u: u.masked)):
             hashes = sorted({_hash64(key(u)) for u in units})
             for i in range(0, len(hashes), CHUNK):
                 part = hashes[i : i + CHUNK]
                 q = f"SELECT id FROM passages WHERE {col} IN ({','.join('?' * len(part))})"
-                pids.update(r[0] for r in con.execute(q, part))
-        pids |= _gram_candidates(con, units)
+                pids.update(r[0] for r in base.rows(q, part))
+        pids |= _gram_candidates(base, units)
         rows = []
         plist = sorted(pids)
         for i in range(0, len(plist), CHUNK):
             part = plist[i : i + CHUNK]
             rows.extend(
-                con.execute(
+                base.rows(
                     'SELECT p.doc_id, p.paragraph_id, p.kind, p.start, p."end", p.line, p.text, '
                     "d.source, d.title, d.year FROM passages p JOIN docs d ON d.id = p.doc_id "
                     f"WHERE p.id IN ({','.join('?' * len(part))})",
                     part,
                 )
             )
-    except sqlite3.DatabaseError as e:
-        raise ArchiveError(f"{db}: cannot read the archive ({e})") from None
-    finally:
-        con.close()
     doc_index: dict[int, int] = {}
     sources: list[Source] = []
     found: list[Unit] = []
@@ -238,7 +202,7 @@ def lookup(
     return found, sources
 
 
-def _gram_candidates(con: sqlite3.Connection, units: Sequence[Unit]) -> set[int]:
+def _gram_candidates(base: store.Database, units: Sequence[Unit]) -> set[int]:
     uid, h = gram_hashes([u.norm for u in units], n=ARCHIVE_GRAMS.n, sample=ARCHIVE_GRAMS.sample)
     if len(h) == 0:
         return set()
@@ -253,7 +217,7 @@ def _gram_candidates(con: sqlite3.Connection, units: Sequence[Unit]) -> set[int]
         part = keys[i : i + CHUNK]
         rare.extend(
             r[0]
-            for r in con.execute(
+            for r in base.rows(
                 f"SELECT g FROM gram_df WHERE g IN ({','.join('?' * len(part))}) AND df <= ?",
                 (*part, ARCHIVE_GRAMS.df_cap),
             )
@@ -261,7 +225,7 @@ def _gram_candidates(con: sqlite3.Connection, units: Sequence[Unit]) -> set[int]
     # Only grams within the cap (boilerplate grams are no evidence of a copy) are looked up.
     for i in range(0, len(rare), CHUNK):
         part = rare[i : i + CHUNK]
-        for g, pid in con.execute(
+        for g, pid in base.rows(
             f"SELECT g, pid FROM grams WHERE g IN ({','.join('?' * len(part))})", part
         ):
             for u in grams_of[g]:
@@ -273,7 +237,7 @@ def _gram_candidates(con: sqlite3.Connection, units: Sequence[Unit]) -> set[int]
     for i in range(0, len(wanted), CHUNK):
         part = wanted[i : i + CHUNK]
         psize.update(
-            con.execute(
+            base.rows(
                 f"SELECT id, ngrams FROM passages WHERE id IN ({','.join('?' * len(part))})", part
             )
         )

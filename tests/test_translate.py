@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reportgen.translate import Englisher, Termbase, TermbaseError, Translation
-from reportgen.translate.termbase import SHIPPED, parse_tsv
+from reportgen.translate.termbase import SHIPPED, parse_tsv, read_file
 
 
 def seed_headlines(seed: Path) -> list[str]:
@@ -183,3 +183,26 @@ def test_yaml_termbase(tmp_path: Path) -> None:
             Termbase.load(y)
     else:
         assert Termbase.load(y).lookup("拦隆口镇") == "Lanlongkou Town"
+
+
+def test_user_termbase_in_the_encodings_spreadsheets_save(tmp_path: Path) -> None:
+    """A termbase kept in Excel comes out as GB18030 ("Unicode text" is UTF-16): same entries."""
+    text = (
+        "zh\ten\tnote\n高标准农田\thigh-quality farmland\tour house style\n"
+        "拦隆口镇\tLanlongkou Town\tplace\n"
+    )
+    expected = parse_tsv(text, source="mine.tsv")
+    for encoding in ("utf-8", "utf-8-sig", "gb18030", "utf-16"):
+        user = tmp_path / f"mine-{encoding}.tsv"
+        user.write_bytes(text.replace("\n", "\r\n").encode(encoding))
+        assert read_file(user) == expected, encoding
+        assert Termbase.load(user).lookup("拦隆口镇") == "Lanlongkou Town"
+    binary = tmp_path / "terms.tsv"
+    binary.write_bytes(bytes(range(256)) * 8)
+    with pytest.raises(TermbaseError, match=r"terms.tsv: not a text file"):
+        Termbase.load(binary)
+    empty = tmp_path / "empty.tsv"
+    empty.write_bytes(b"")
+    assert len(Termbase.load(empty)) == len(Termbase.load())  # an empty file adds nothing
+    with pytest.raises(TermbaseError, match="no such termbase file"):
+        Termbase.load(tmp_path)  # a folder is not a termbase file

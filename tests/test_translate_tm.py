@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from reportgen import store
 from reportgen.cli import cli
-from reportgen.translate import Englisher, Termbase, TranslationMemory
-from reportgen.translate.tm import read_pairs, tm_key
-from tests.conftest import CORPUS
+from reportgen.errors import InputError
+from reportgen.readers import aligned
+from reportgen.translate import Englisher, Termbase, TMError, TranslationMemory, build_englisher
+from reportgen.translate.tm import TM_STORE, read_pairs, tm_key
+from tests.conftest import CORPUS, corpus_file
 
 OTHER_YEARS = [*range(2008, 2019), 2022]  # 2024's alignment is automatic and partly shifted
 
@@ -177,3 +181,112 @@ def test_not_a_tm_file_and_help(tmp_path: Path) -> None:
     assert res.exit_code == 2 and "not a reportgen translation memory" in res.output
     res = CliRunner().invoke(cli, ["tm", "import", "--help"])
     assert res.exit_code == 0 and "REPORTGEN_TM" in res.output and "tm.db" in res.output
+
+
+# --- reading import files and opening the memory file ------------------------------------------
+
+
+def test_import_files_in_the_encodings_editors_save(tmp_path: Path) -> None:
+    """Chinese editors on Windows save as GB18030/GBK or UTF-16; the pairs are the same as from
+    the UTF-8 originals (one decoder for every reader)."""
+    zh = corpus_file("state-council_2019_zh.txt")
+    en = corpus_file("state-council_2019_en.txt")
+    tsv = corpus_file("state-council_2018_zh-en.txt")
+    (tmp_path / "gr2019_zh.txt").write_bytes(zh.read_text(encoding="utf-8").encode("gb18030"))
+    (tmp_path / "gr2019_en.txt").write_bytes(en.read_text(encoding="utf-8").encode("utf-16"))
+    (tmp_path / "gr2018.tsv").write_bytes(tsv.read_text(encoding="utf-8").encode("utf-16-le"))
+    assert read_pairs(tmp_path / "gr2019_zh.txt") == read_pairs(zh)
+    assert read_pairs(tmp_path / "gr2018.tsv") == read_pairs(tsv)
+    db = tmp_path / "tm.db"
+    files = [tmp_path / "gr2019_zh.txt", tmp_path / "gr2018.tsv"]
+    res = CliRunner().invoke(cli, ["tm", "import", "--db", str(db), *map(str, files)])
+    assert res.exit_code == 0, res.output
+    assert f"{files[0]}: 750 pairs" in res.output
+
+
+def test_import_formats_parse_from_text(tmp_path: Path) -> None:
+    """The parsers take text, so what a file holds and how it is read are tested apart."""
+    tsv = corpus_file("state-council_2018_zh-en.txt")
+    zh = corpus_file("state-council_2019_zh.txt")
+    en = corpus_file("state-council_2019_en.txt")
+    assert aligned.tab_pairs(tsv.read_text(encoding="utf-8")) == read_pairs(tsv)
+    zh_text, en_text = zh.read_text(encoding="utf-8"), en.read_text(encoding="utf-8")
+    assert aligned.tab_pairs(zh_text) is None  # one segment a line, no tabs
+    pairs = aligned.line_pairs(zh_text, en_text, source=str(zh), other=en.name)
+    assert pairs == read_pairs(zh) and len(pairs) == 750
+    # A translation one line short is refused with both counts, not silently shifted.
+    short = en_text.rstrip("\n").rsplit("\n", 1)[0]
+    with pytest.raises(InputError, match=r"750 lines but state-council_2019_en.txt has 749"):
+        aligned.line_pairs(zh_text, short, source=str(zh), other=en.name)
+    with pytest.raises(InputError, match="not a readable TMX file"):
+        aligned.tmx_pairs(b"<tmx><body><tu>", source="broken.tmx")
+
+
+def test_an_archive_is_not_taken_for_a_memory(tmp_path: Path) -> None:
+    """`--tm archive.db` and `--db archive.db` are easy slips: refused, and the archive untouched."""
+    archive = tmp_path / "archive.db"
+    report = corpus_file("hailar-district_2014_zh.txt")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["index", "add", str(report), "--db", str(archive)]).exit_code == 0
+    before = archive.read_bytes()
+    pairs = tmp_path / "p.txt"
+    pairs.write_text("各位代表：\tFellow Deputies,\n", encoding="utf-8")
+    res = runner.invoke(cli, ["tm", "import", "--db", str(archive), str(pairs)])
+    assert res.exit_code == 2
+    assert res.stderr == (
+        f"reportgen: error: {archive}: not a reportgen translation memory (no such table: units)\n"
+    )
+    res = runner.invoke(cli, ["tm", "lookup", "--db", str(archive), "各位代表"])
+    assert res.exit_code == 2 and "not a reportgen translation memory" in res.stderr
+    with pytest.raises(TMError, match="not a reportgen translation memory"):
+        build_englisher(tm_path=archive)
+    assert archive.read_bytes() == before
+    stats = runner.invoke(cli, ["index", "stats", "--db", str(archive), "--json"])
+    assert stats.exit_code == 0 and '"documents": 1' in stats.output
+
+
+def test_default_memory_is_used_only_when_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    default = tmp_path / "share" / "tm.db"
+    monkeypatch.setenv("REPORTGEN_TM", str(default))
+    assert build_englisher().tm is None
+    assert not default.parent.exists()  # looking for the default memory creates nothing
+    with TranslationMemory.open(default) as tm:  # the folder is made on creation
+        tm.import_file(corpus_file("state-council_2019_zh-en.txt"))
+    eng = build_englisher()
+    assert eng.tm is not None and eng.tm.lookup("农业再获丰收。") == (
+        "Harvests were again good.",
+        100.0,
+    )
+    eng.tm.close()
+
+
+def test_a_memory_another_program_writes_is_a_one_line_error(tmp_path: Path) -> None:
+    db = tmp_path / "tm.db"
+    with TranslationMemory.open(db) as tm:
+        tm.import_file(corpus_file("state-council_2019_zh-en.txt"))
+    other = sqlite3.connect(db)  # another program, mid-way through its own import
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        # Reading still works while the other program has not committed …
+        with TranslationMemory(store.connect(db, TM_STORE, create=False, timeout=0.1)) as tm:
+            assert tm.lookup("农业再获丰收。") == ("Harvests were again good.", 100.0)
+            # … writing waits, then gives up with one line, not a traceback.
+            with pytest.raises(TMError) as err:
+                tm.add_pairs([("测试用的新句子。", "A sentence for the test.")])
+        assert str(err.value) == (
+            f"{db}: cannot write the translation memory while another program writes to it"
+            " (database is locked)"
+        )
+        other.rollback()
+        other.execute("BEGIN EXCLUSIVE")  # the other program commits: now reading waits too
+        with pytest.raises(TMError, match=r"cannot read the translation memory while another"):
+            store.connect(db, TM_STORE, create=False, timeout=0.1)
+    finally:
+        other.rollback()
+        other.close()
+    with TranslationMemory.open(db, create=False) as tm:
+        assert (
+            tm.add_pairs([("测试用的新句子。", "A sentence for the test.")]) == 1
+        )  # the refused write stored nothing

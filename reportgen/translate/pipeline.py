@@ -204,12 +204,11 @@ def build_englisher(
     """An Englisher from CLI-style options. The TM is used when ``tm_path`` (or the default
     location) exists; it is never created here. ``translator``: none, argos or openai."""
     termbase = Termbase.load(termbase_file)
-    path = Path(tm_path).expanduser() if tm_path else default_tm_path()
-    if tm_path and not path.is_file():
-        from reportgen.translate.tm import TMError
-
-        raise TMError(f"{path}: no translation memory here; run `reportgen tm import` first")
-    tm = TranslationMemory.open(path) if path.is_file() else None
+    tm = (
+        TranslationMemory.open(tm_path, create=False)
+        if tm_path
+        else TranslationMemory.find(default_tm_path())
+    )
     return Englisher(
         termbase=termbase, tm=tm, mt=make_mt(translator, **mt_options), min_score=min_score
     )

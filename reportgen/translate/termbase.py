@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reportgen.errors import ReportgenError
+from reportgen.errors import InputError, ReportgenError
 from reportgen.paths import DATA_DIR
+from reportgen.readers import aligned
 
 SHIPPED = DATA_DIR / "termbase.tsv"
 COLUMNS = ("zh", "en", "variants", "kind", "note")
@@ -87,7 +88,7 @@ class Termbase:
     @classmethod
     def load(cls, extra: str | Path | None = None) -> Termbase:
         """The shipped termbase, with the entries of ``extra`` (TSV, or YAML) added on top."""
-        terms = parse_tsv(SHIPPED.read_text(encoding="utf-8"), source=str(SHIPPED))
+        terms = parse_tsv(aligned.read_shipped(SHIPPED), source=str(SHIPPED))
         merged = {_key(t.zh): t for t in terms}
         if extra is not None:
             for t in read_file(Path(extra)):
@@ -270,17 +271,21 @@ def _capitalize(en: str) -> str:
 # -- files -----------------------------------------------------------------------------------------
 
 
-def read_file(path: Path) -> list[Term]:
+def read_file(path: str | Path) -> list[Term]:
     """A user termbase: TSV (``zh en variants kind note``), or YAML when PyYAML is installed."""
-    if not path.is_file():
-        raise TermbaseError(f"{path}: no such termbase file")
+    p = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as e:
-        raise TermbaseError(f"{path}: cannot read as UTF-8 ({e})") from None
-    if path.suffix.lower() in (".yaml", ".yml"):
-        return parse_yaml(text, source=str(path))
-    return parse_tsv(text, source=str(path))
+        text = aligned.read_termbase(p)
+    except InputError as e:
+        raise TermbaseError(str(e)) from None
+    return parse_text(text, source=str(p))
+
+
+def parse_text(text: str, *, source: str) -> list[Term]:
+    """The entries of a termbase file's text; YAML when ``source`` ends in .yaml/.yml, else TSV."""
+    if source.lower().endswith((".yaml", ".yml")):
+        return parse_yaml(text, source=source)
+    return parse_tsv(text, source=source)
 
 
 def parse_tsv(text: str, *, source: str = "termbase") -> list[Term]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import sqlite3
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -12,7 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reportgen import store
 from reportgen.errors import InputError, ReportgenError
+from reportgen.readers import aligned
 
 ENV_TM = "REPORTGEN_TM"
 
@@ -42,6 +43,16 @@ _QUALIFIER = re.compile(
 
 class TMError(ReportgenError):
     """The translation memory file cannot be opened or an import file is unusable."""
+
+
+TM_STORE = store.Kind(
+    name="translation memory",
+    file="a translation memory file",
+    table="units",
+    schema=_SCHEMA,
+    error=TMError,
+    missing="no translation memory here; run `reportgen tm import` first",
+)
 
 
 def default_tm_path() -> Path:
@@ -109,34 +120,26 @@ class TranslationMemory:
     inverted index picks a few candidates that share most bigrams, and rapidfuzz scores only those.
     """
 
-    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
-        self._conn = conn
-        self.path = path
+    def __init__(self, db: store.Database) -> None:
+        self._db = db
+        self.path = db.path
         self._index: dict[str, list[int]] | None = None
         self._keys: dict[int, str] = {}
 
     @classmethod
-    def open(cls, path: str | Path) -> TranslationMemory:
-        """Open (creating when missing) the memory at ``path``; ``:memory:`` works too."""
-        p = str(path)
-        if p != ":memory:":
-            target = Path(p).expanduser()
-            if target.is_dir():
-                raise TMError(f"{target}: is a directory, not a translation memory file")
-            try:
-                target.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as e:
-                raise TMError(f"{target}: cannot create its folder ({e.strerror})") from None
-            p = str(target)
-        try:
-            conn = sqlite3.connect(p)
-            conn.executescript(_SCHEMA)
-        except sqlite3.DatabaseError as e:
-            raise TMError(f"{p}: not a reportgen translation memory ({e})") from None
-        return cls(conn, p)
+    def open(cls, path: str | Path, *, create: bool = True) -> TranslationMemory:
+        """Open the memory at ``path``; ``:memory:`` works too. ``create``: make it (and its
+        folders) when missing, else a missing memory is a :class:`TMError`."""
+        return cls(store.connect(path, TM_STORE, create=create))
+
+    @classmethod
+    def find(cls, path: str | Path) -> TranslationMemory | None:
+        """The memory at ``path`` if there is one, else None; nothing is created."""
+        db = store.connect_if_present(path, TM_STORE)
+        return cls(db) if db else None
 
     def close(self) -> None:
-        self._conn.close()
+        self._db.close()
 
     def __enter__(self) -> TranslationMemory:
         return self
@@ -145,7 +148,7 @@ class TranslationMemory:
         self.close()
 
     def __len__(self) -> int:
-        return self._conn.execute("SELECT COUNT(*) FROM units").fetchone()[0]
+        return int(self._db.value("SELECT COUNT(*) FROM units"))
 
     # -- filling ---------------------------------------------------------------------------------
 
@@ -157,23 +160,17 @@ class TranslationMemory:
             key = tm_key(zh)
             if key and en:
                 rows.append((key, zh, en, source))
-        before = self._conn.total_changes
-        with self._conn:
-            self._conn.executemany(
+        with self._db.transaction():
+            added = self._db.insert_many(
                 "INSERT OR IGNORE INTO units (key, zh, en, source) VALUES (?, ?, ?, ?)", rows
             )
         self._index = None
-        return self._conn.total_changes - before
+        return added
 
     def import_file(self, path: str | Path) -> int:
-        """Import one file of aligned pairs; returns the number of new units.
-
-        Accepted: ``zh<TAB>en`` lines (``#`` comments skipped), TMX, or a ``*_zh.txt`` file whose
-        line-aligned ``*_en.txt`` sibling exists (same line count).
-        """
+        """Import one file of aligned pairs (the formats of :func:`read_pairs`); returns the
+        number of new units."""
         p = Path(path)
-        if not p.is_file():
-            raise TMError(f"{p}: no such file")
         return self.add_pairs(read_pairs(p), source=p.name)
 
     # -- lookup ----------------------------------------------------------------------------------
@@ -183,9 +180,9 @@ class TranslationMemory:
         if not key:
             return None
         # Several official renderings of one segment: the most recent import wins.
-        row = self._conn.execute(
+        row = self._db.first(
             "SELECT zh, en, source FROM units WHERE key = ? ORDER BY id DESC LIMIT 1", (key,)
-        ).fetchone()
+        )
         return TMMatch(row[0], row[1], 100.0, row[2]) if row else None
 
     def lookup(self, zh: str, *, min_score: float = 75) -> tuple[str, float] | None:
@@ -219,9 +216,8 @@ class TranslationMemory:
                 best_id, best_score = uid, score
         if best_id is None:
             return None
-        row = self._conn.execute(
-            "SELECT zh, en, source FROM units WHERE id = ?", (best_id,)
-        ).fetchone()
+        row = self._db.first("SELECT zh, en, source FROM units WHERE id = ?", (best_id,))
+        assert row is not None  # the id came from this memory's own index
         return TMMatch(row[0], row[1], round(best_score, 1), row[2])
 
     def _candidates(self, key: str, limit: int) -> list[int]:
@@ -249,7 +245,7 @@ class TranslationMemory:
         if self._index is None:
             index: dict[str, list[int]] = {}
             keys: dict[int, str] = {}
-            for uid, key in self._conn.execute("SELECT id, key FROM units"):
+            for uid, key in self._db.rows("SELECT id, key FROM units"):
                 keys[uid] = key
                 for g in _bigrams(key):
                     index.setdefault(g, []).append(uid)
@@ -257,80 +253,16 @@ class TranslationMemory:
         return self._index
 
 
-# -- import formats --------------------------------------------------------------------------------
+# -- import files ----------------------------------------------------------------------------------
 
 
-def read_pairs(path: Path) -> list[tuple[str, str]]:
-    """The (zh, en) pairs in one import file (TSV, TMX, or a ``_zh.txt``/``_en.txt`` pair)."""
-    name = path.name.lower()
-    if name.endswith(".tmx"):
-        return _read_tmx(path)
-    text = _read_text(path)
-    lines = [ln for ln in text.split("\n") if ln.strip() and not ln.startswith("#")]
-    if any("\t" in ln for ln in lines[:50]):
-        pairs = []
-        for ln in lines:
-            zh, sep, en = ln.partition("\t")
-            if sep:
-                pairs.append((zh, en.split("\t")[0]))
-        return pairs
-    if name.endswith("_zh.txt"):
-        sibling = path.with_name(path.name[: -len("_zh.txt")] + "_en.txt")
-        if not sibling.is_file():
-            raise TMError(f"{path}: no tabs, and no line-aligned sibling {sibling.name}")
-        zh_lines = _content_lines(text)
-        en_lines = _content_lines(_read_text(sibling))
-        if len(zh_lines) != len(en_lines):
-            raise TMError(
-                f"{path}: {len(zh_lines)} lines but {sibling.name} has {len(en_lines)};"
-                " the files are not line-aligned"
-            )
-        return list(zip(zh_lines, en_lines, strict=True))
-    raise TMError(f"{path}: not a translation memory file (expected zh<TAB>en lines or TMX)")
-
-
-def _content_lines(text: str) -> list[str]:
-    # Keep blank lines so that alignment by line number survives; drop only the source comment.
-    lines = text.split("\n")
-    if lines and lines[0].startswith("#"):
-        lines = lines[1:]
-    while lines and not lines[-1].strip():
-        lines.pop()
-    return lines
-
-
-def _read_text(path: Path) -> str:
-    from reportgen.readers import decode
-
+def read_pairs(path: str | Path) -> list[tuple[str, str]]:
+    """The (zh, en) pairs in one import file: ``zh<TAB>en`` lines, TMX, or a ``*_zh.txt`` whose
+    line-aligned ``*_en.txt`` sibling exists (read by :mod:`reportgen.readers.aligned`)."""
     try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise TMError(f"{path}: cannot read ({e.strerror})") from None
-    try:
-        return decode(data, source=str(path))
+        return aligned.read_pairs(Path(path))
     except InputError as e:
         raise TMError(str(e)) from None
-
-
-def _read_tmx(path: Path) -> list[tuple[str, str]]:
-    import xml.etree.ElementTree as ET
-
-    try:
-        root = ET.parse(path).getroot()
-    except (ET.ParseError, OSError) as e:
-        raise TMError(f"{path}: not a readable TMX file ({e})") from None
-    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
-    pairs = []
-    for tu in root.iter("tu"):
-        sides: dict[str, str] = {}
-        for tuv in tu.iter("tuv"):
-            lang = (tuv.get(xml_lang) or tuv.get("lang") or "").lower()
-            seg = tuv.find("seg")
-            if seg is not None:
-                sides[lang[:2]] = "".join(seg.itertext())
-        if "zh" in sides and "en" in sides:
-            pairs.append((sides["zh"], sides["en"]))
-    return pairs
 
 
 def import_files(paths: Iterable[str | Path], *, db: str | Path | None = None) -> ImportReport:
@@ -338,14 +270,7 @@ def import_files(paths: Iterable[str | Path], *, db: str | Path | None = None) -
     target = Path(db).expanduser() if db else default_tm_path()
     # Every file is read before the memory is opened: a bad file creates no database and leaves an
     # existing one untouched, instead of importing the files before it.
-    loaded = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            raise TMError(f"{p}: is a directory, not a file of zh-en pairs")
-        pairs = read_pairs(p) if p.is_file() else None
-        if pairs is None:
-            raise TMError(f"{p}: no such file")
-        loaded.append((p, pairs))
+    loaded = [(p, read_pairs(p)) for p in map(Path, paths)]
     files = []
     added = 0
     with TranslationMemory.open(target) as tm:
@@ -358,8 +283,5 @@ def import_files(paths: Iterable[str | Path], *, db: str | Path | None = None) -
 
 def lookup_text(zh: str, *, db: str | Path | None = None, min_score: float = 75) -> TMMatch | None:
     """``reportgen tm lookup``: the best match for ``zh`` in an existing memory."""
-    target = Path(db).expanduser() if db else default_tm_path()
-    if not target.is_file():
-        raise TMError(f"{target}: no translation memory here; run `reportgen tm import` first")
-    with TranslationMemory.open(target) as tm:
+    with TranslationMemory.open(db or default_tm_path(), create=False) as tm:
         return tm.best(zh, min_score=min_score)

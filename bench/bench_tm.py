@@ -55,7 +55,7 @@ def main() -> int:
 
             from reportgen.translate.tm import tm_key
 
-            keys = [k for (k,) in tm._conn.execute("SELECT key FROM units")]
+            keys = [k for (k,) in tm._db.rows("SELECT key FROM units")]
             t0 = time.perf_counter()
             for q in queries[:200]:
                 process.extractOne(tm_key(q), keys, scorer=fuzz.ratio, score_cutoff=75)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from reportgen.errors import InputError
 from reportgen.model import Block, Document, Repair
 from reportgen.readers import outline_levels
 from reportgen.readers.text import clean_line
-from reportgen.structure import build_document
+from reportgen.structure import build_document, numbered_heading_level, split_run_in_heading
 
 log = logging.getLogger(__name__)
 
@@ -22,12 +23,21 @@ PAGE_NUMBER_RE = re.compile(
     r"^(?:[-—–·\s]*\d{1,4}[-—–·\s]*|第\s*\d+\s*页.*|\d+\s*/\s*\d+|page\s*\d+.*)$", re.I
 )
 SENTENCE_END = ("。", "！", "？", "：", "；", "”", "」", "』", ".", "!", "?", ":", ";", "…")
+# Labels that Word and WPS list numbering put before a heading or item, then a tab.
+LABEL_RE = re.compile(
+    r"[（(]?[一二三四五六七八九十]{1,3}[）)、]|第[一二三四五六七八九十]{1,3}[、，章节部分条]?"
+    r"|[（(]?\d{1,2}[）)、.．]|[①-⑳]"
+)
+LABEL_TAB = 4.0  # ems: the farthest a default tab stop puts the text after its label
+LETTER_SPACING = 6.0  # ems: the widest even spacing read as one spaced-out line, not columns
 CJK_RE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 # Heading thresholds relative to the body font size.
 HEADING_SIZE = 1.3  # this much larger is a heading whatever the weight
 BOLD_MIN_SIZE = 0.95  # a whole bold line at body size or larger is a heading
 MAX_HEADING_CHARS = 80
 MAX_PAGES = 2000
+EDGE_ROWS = 3  # rows at the top and at the bottom of a page that may hold running heads and feet
+FURNITURE_Y_TOL = 3.0  # points: a running head or foot sits at the same height on every page
 
 
 @dataclass
@@ -86,18 +96,22 @@ def read(data: bytes, *, source: str) -> Document:
         # Mixed documents (a scanned annex, an image-only page) lose those pages' text.
         log.warning("%s: page(s) %s have no text layer and were skipped", source, _ranges(blank))
     per_page = [_page_lines(chars, n, body_size) for n, (_, _, chars) in enumerate(pages)]
-    running = _running_heads(per_page, [h for _, h, _ in pages])
+    heights = [h for _, h, _ in pages]
+    running = _running_heads(per_page, heights)
+    placed = _placed_furniture(per_page)
     lines: list[_Line] = []
     for page_lines, (width, height, _) in zip(per_page, pages, strict=True):
         kept = [
             ln
             for ln in page_lines
-            if not _is_furniture(ln, height, body_size)
+            if id(ln) not in placed
+            and not _is_furniture(ln, height, body_size)
             and not (_in_margin(ln, height) and _furniture_key(ln.text) in running)
         ]
         lines.extend(_reading_order(kept, width, body_size))
     bold_body = _bold_share(lines, body_size) > 0.5
     items, repairs = _blocks(lines, body_size, bold_cue=not bold_body)
+    items = _numbered_levels(items)
     blocks: list[Block] = []
     out: list[str] = []
     pos = 0
@@ -149,7 +163,9 @@ def _extract_chars(data: bytes, *, source: str) -> list[tuple[float, float, list
                     if key in seen or not c.get("upright", True):
                         continue
                     seen.add(key)
-                    chars.append({k: c.get(k) for k in keep})
+                    char = {k: c.get(k) for k in keep}
+                    char["text"] = _ideograph(char["text"] or "")
+                    chars.append(char)
                 pages.append((float(page.width), float(page.height), chars))
         return pages
     except InputError:
@@ -162,6 +178,21 @@ def _extract_chars(data: bytes, *, source: str) -> list[tuple[float, float, list
             raise InputError(f"{source}: the PDF is encrypted (password-protected)") from None
         inner = next((c for c in causes[1:] if c is not None), e)
         raise InputError(f"{source}: damaged or truncated PDF ({type(inner).__name__})") from None
+
+
+def _ideograph(text: str) -> str:
+    """Kangxi and supplementary radicals (⼀ U+2F00, ⾏ U+2F8F) and compatibility ideographs as
+    the ideographs they stand for (一, 行): fonts that list a glyph under both code points lead
+    Word and other producers to write the radical into the text layer, which looks right and
+    matches nothing. Only these blocks: NFKC elsewhere would turn full-width ， into ,."""
+    if any("\u2e80" <= ch <= "\u2fdf" or "\uf900" <= ch <= "\ufaff" for ch in text):
+        return "".join(
+            unicodedata.normalize("NFKC", ch)
+            if "\u2e80" <= ch <= "\u2fdf" or "\uf900" <= ch <= "\ufaff"
+            else ch
+            for ch in text
+        )
+    return text
 
 
 def _body_size(pages: Sequence[tuple[float, float, list[dict]]]) -> float | None:
@@ -189,18 +220,32 @@ def _page_lines(chars: list[dict], page: int, body: float) -> list[_Line]:
     lines: list[_Line] = []
     for row in rows:
         row.sort(key=lambda c: c["x0"])
-        run: list[dict] = []
+        runs: list[list[dict]] = [[]]
         for c in row:
+            run = runs[-1]
             if run:
                 gap = c["x0"] - run[-1]["x1"]
-                if gap > 1.0 * max(body, min(c["size"], run[-1]["size"])):
-                    lines.append(_Line(run, page))
-                    run = []
+                em = max(body, min(c["size"], run[-1]["size"]))
+                # A list label ("一、", "（一）", "1.") is followed by a tab to the text.
+                label = gap < LABEL_TAB * em and LABEL_RE.fullmatch(_line_text(run)) is not None
+                if gap > 1.0 * em and not label:
+                    runs.append(run := [])
             run.append(c)
-        if run:
-            lines.append(_Line(run, page))
+        if _letter_spaced(runs):
+            runs = [[c for run in runs for c in run]]
+        lines.extend(_Line(run, page) for run in runs if run)
     out = [ln.finish() for ln in lines]
     return [ln for ln in out if ln.text]
+
+
+def _letter_spaced(runs: Sequence[Sequence[dict]]) -> bool:
+    """A row of single characters at one even spacing of a few ems: a title set with wide
+    character spacing or distributed alignment (政　府　工　作　报　告), not columns."""
+    if len(runs) < 3 or any(len([c for c in run if not c["text"].isspace()]) > 2 for run in runs):
+        return False
+    size = max(c["size"] for run in runs for c in run)
+    gaps = [b[0]["x0"] - a[-1]["x1"] for a, b in zip(runs, runs[1:], strict=False)]
+    return max(gaps) <= LETTER_SPACING * size and max(gaps) - min(gaps) <= 0.2 * size
 
 
 def _in_margin(line: _Line, height: float) -> bool:
@@ -230,6 +275,44 @@ def _running_heads(per_page: Sequence[Sequence[_Line]], heights: Sequence[float]
         seen.update({_furniture_key(ln.text) for ln in page_lines if _in_margin(ln, height)})
     need = max(2, (len(per_page) + 1) // 2)
     return {key for key, n in seen.items() if n >= need}
+
+
+def _edge_lines(lines: Sequence[_Line], *, rows: int = EDGE_ROWS) -> list[_Line]:
+    """The lines of the first and last few rows of a page, where running heads and feet sit."""
+    bands: list[list[_Line]] = []
+    for ln in sorted(lines, key=lambda ln: ln.top):
+        if bands and ln.top < max(o.bottom for o in bands[-1]):
+            bands[-1].append(ln)  # overlaps the band above: the same row (left and right parts)
+        else:
+            bands.append([ln])
+    if len(bands) <= 2 * rows:
+        return [ln for band in bands for ln in band]
+    return [ln for band in [*bands[:rows], *bands[-rows:]] for ln in band]
+
+
+def _placed_furniture(per_page: Sequence[Sequence[_Line]]) -> set[int]:
+    """ids of page furniture wherever the margins are: a text (digits counting as one, so page
+    numbers match) at the top or bottom of a page that recurs at the same height on a third of
+    the pages or more. Word and WPS set footers well inside the page (official documents put
+    "— 3 —" about 3 cm above the edge, odd pages right, even pages left), so a fixed margin
+    misses them; a report's own lines never repeat at one height from page to page."""
+    if len(per_page) < 2:
+        return set()
+    need = max(2, -(-len(per_page) // 3))
+    found: dict[str, list[tuple[int, _Line]]] = {}
+    for n, page_lines in enumerate(per_page):
+        for ln in _edge_lines(page_lines):
+            # Running heads are names and numbers; a line ending a sentence or a salutation
+            # ("各位代表：" opening two pages at one height) is the report's own.
+            if not ln.text.endswith(("。", "：", "；", "，", "！", "？")):
+                found.setdefault(_furniture_key(ln.text), []).append((n, ln))
+    out: set[int] = set()
+    for seen in found.values():
+        for _, ln in seen:
+            pages = {n for n, other in seen if abs(other.top - ln.top) <= FURNITURE_Y_TOL}
+            if len(pages) >= need:
+                out.add(id(ln))
+    return out
 
 
 def _bold_share(lines: Sequence[_Line], body: float) -> float:
@@ -393,14 +476,48 @@ def _blocks(
         if cur:
             prev = cur[-1]
             same_place = prev.page == ln.page and prev.col == ln.col
-            if heading or cur_heading:
-                # Wrapped headline lines share a style and follow each other closely.
+            if cur_heading and not heading and _emphasis_lead(cur, ln, body):
+                # The bold lines were the lead of a paragraph whose text runs on in regular
+                # weight (a bold first sentence, or a run-in "（一）……。" heading): one paragraph,
+                # which the structure step splits at a numbered run-in heading.
+                joins = (
+                    _continues(
+                        prev,
+                        ln,
+                        pitch,
+                        marked=marked,
+                        first=len(cur) == 1,
+                        first_indent=first_indent,
+                    )
+                    if same_place
+                    else _continues_after_break(
+                        prev, ln, uses_indent=uses_indent, first_indent=first_indent
+                    )
+                )
+                cur_heading = not joins
+            elif heading or cur_heading:
+                # Wrapped headline lines share a style and follow each other closely; a full
+                # line runs on into the next column or page (a long bold passage).
                 joins = (
                     heading
                     and cur_heading
-                    and same_place
                     and (prev.size, prev.bold) == (ln.size, ln.bold)
-                    and 0 <= ln.top - prev.bottom < 1.0 * ln.size
+                    and (
+                        _heading_wraps(
+                            prev,
+                            ln,
+                            body,
+                            pitch,
+                            marked=marked,
+                            first=len(cur) == 1,
+                            first_indent=first_indent,
+                        )
+                        if same_place
+                        else _emphasis_lead(cur, ln, body)
+                        and _continues_after_break(
+                            prev, ln, uses_indent=uses_indent, first_indent=first_indent
+                        )
+                    )
                 )
             elif same_place:
                 joins = _continues(
@@ -428,6 +545,70 @@ def _blocks(
     return items, repairs
 
 
+def _heading_wraps(
+    prev: _Line,
+    line: _Line,
+    body: float,
+    pitch: float,
+    *,
+    marked: bool,
+    first: bool,
+    first_indent: float | None,
+) -> bool:
+    """Does heading ``line`` continue the heading line ``prev`` of the same style? A numbered
+    line starts a heading of its own; a bold heading at body size is laid out like a paragraph
+    (a bold lead sentence below it starts at the first-line indent), unless both are centred."""
+    if not 0 <= line.top - prev.bottom < 1.0 * line.size:
+        return False
+    if numbered_heading_level(line.text) is not None:
+        return False
+    if line.size >= body * HEADING_SIZE or (_centred(prev) and _centred(line)):
+        return True
+    return _continues(prev, line, pitch, marked=marked, first=first, first_indent=first_indent)
+
+
+def _emphasis_lead(cur: Sequence[_Line], line: _Line, body: float) -> bool:
+    """Bold lines at body size whose last one fills its column, followed by a line of the same
+    size: when that line continues the paragraph, the bold was a sentence set in bold inside it,
+    not a heading (a heading stands on its own lines; the next paragraph starts afresh)."""
+    last = cur[-1]
+    return (
+        cur[0].size < body * HEADING_SIZE
+        and abs(line.size - cur[0].size) < 0.15 * body
+        and last.col >= 0
+        and line.col >= 0
+        and not _short(last)
+    )
+
+
+def _numbered_levels(
+    items: Sequence[tuple[str, int | None, dict]],
+) -> list[tuple[str, int | None, dict]]:
+    """Outline levels from the style ranks, corrected by the report's numbering where the styles
+    cannot tell: parts (一、) and sub-sections (（一）) set in one bold body style are two levels,
+    and parts set apart only by typeface (黑体 at body size, which the reader cannot measure) still
+    outrank the sub-sections whose weight or size it can."""
+    numbered = {i: numbered_heading_level(t) for i, (t, lv, _) in enumerate(items) if lv}
+    mixed = {
+        lv
+        for lv in {items[i][1] for i in numbered}
+        if {n for i, n in numbered.items() if items[i][1] == lv} >= {1, 2}
+    }
+    keys: dict[int, tuple[float, int]] = {}
+    for i, n in numbered.items():
+        lv = items[i][1] or 0
+        keys[i] = (lv, n or 1) if lv in mixed else (lv, 0)
+    sub_ranks = [items[i][1] or 0 for i, n in numbered.items() if n == 2]
+    if sub_ranks and 1 not in numbered.values():
+        top = min(sub_ranks)
+        for i, (text, level, _) in enumerate(items):
+            whole = len(text) <= MAX_HEADING_CHARS and not split_run_in_heading(text)[1]
+            if level is None and numbered_heading_level(text) == 1 and whole:
+                keys[i] = (top - 0.5, 1)
+    rank = {k: r + 1 for r, k in enumerate(sorted(set(keys.values())))}
+    return [(t, rank[keys[i]] if i in keys else lv, m) for i, (t, lv, m) in enumerate(items)]
+
+
 def _line_pitch(lines: Sequence[_Line], body: float) -> float:
     """The usual distance between the tops of consecutive body lines of a column."""
     gaps: Counter[int] = Counter()
@@ -447,6 +628,13 @@ def _short(line: _Line) -> bool:
     return line.meta["col_right"] - line.x1 >= 1.8 * line.size
 
 
+def _centred(line: _Line) -> bool:
+    """Set in the middle of its column, well clear of both edges."""
+    left = line.x0 - line.meta["col_left"]
+    right = line.meta["col_right"] - line.x1
+    return min(left, right) >= 2 * line.size and abs(left - right) < line.size
+
+
 def _offset(line: _Line) -> float:
     return line.x0 - line.meta["col_left"]
 
@@ -463,6 +651,8 @@ def _continues(
     """Does ``line`` continue the paragraph whose last line is ``prev`` (``first``: its only one)?"""
     if line.top - prev.top > 1.3 * pitch:
         return False  # a blank line between paragraphs
+    if not _short(prev) and not prev.text.endswith(SENTENCE_END) and _centred(line):
+        return True  # a centred line (a long subtitle) wrapped: its second line is centred too
     if first_indent is not None and abs(_offset(line) - first_indent) < 0.4 * line.size:
         return False  # indented like the document's first lines
     # Indented further than the line above: a first line. Measured against the line above, not

@@ -1,0 +1,541 @@
+"""PDF reader on PDFs from other engines: LibreOffice exports of Word-style DOCX files built from
+corpus text (heading styles with list numbering, bold runs, the official-document layout, newspaper
+columns), and WeasyPrint pages with the same habits, read back and checked against the input."""
+
+from __future__ import annotations
+
+import html as htmlmod
+import re
+import shutil
+import subprocess
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from reportgen.model import PLAN, REVIEW, Document
+from reportgen.readers import read_bytes, read_path
+from tests.conftest import corpus_file
+
+SERIF = "Noto Serif CJK SC"
+SANS = "Noto Sans CJK SC"
+CJK = r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]"
+FULL_WIDTH_PUNCT = "，。、；：？！“”（）《》——"
+
+Item = tuple[str, str]  # (kind, text): kind is title, sub, by, h1, h2 or p
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def corpus_items(name: str, *, group: int = 0) -> list[Item]:
+    """A corpus report as the items a DOCX is built from. ``group`` joins the State Council's
+    one-sentence-per-line segments into paragraphs of about that many characters (a paragraph
+    starts at each —— bullet), as the printed report has them."""
+    doc = read_path(corpus_file(name))
+    items: list[Item] = [("title", doc.title), ("sub", doc.subtitle), ("by", doc.byline)]
+
+    def paragraphs(texts: list[str]) -> list[str]:
+        if not group:
+            return texts
+        out: list[str] = []
+        for t in texts:
+            if out and len(out[-1]) + len(t) <= group and not t.startswith("——"):
+                out[-1] += t
+            else:
+                out.append(t)
+        return out
+
+    def walk(sec: Any) -> None:
+        if sec.heading:
+            items.append((f"h{sec.level}", sec.heading))
+        items.extend(("p", t) for t in paragraphs([p.text for p in sec.paragraphs]))
+        for child in sec.children:
+            walk(child)
+
+    for sec in doc.sections:
+        walk(sec)
+    return [(k, t) for k, t in items if t]
+
+
+def expected_headings(items: list[Item]) -> list[tuple[int, str]]:
+    return [(int(k[1]), squash(t)) for k, t in items if k in ("h1", "h2")]
+
+
+def expected_paragraphs(items: list[Item]) -> list[str]:
+    return [squash(t) for k, t in items if k == "p"]
+
+
+def headings(doc: Document) -> list[tuple[int, str]]:
+    return [(s.level, squash(s.heading)) for s in doc.iter_sections() if s.heading]
+
+
+def paragraph_texts(doc: Document) -> list[str]:
+    return [squash(p.text) for p in doc.paragraphs()]
+
+
+def assert_same_report(doc: Document, items: list[Item], furniture: list[str]) -> None:
+    """Everything that went in comes back, in order and in its place, and nothing else."""
+    front = dict(items[:3])
+    assert doc.title == squash(front["title"])
+    assert doc.subtitle == squash(front["sub"])
+    assert squash(doc.byline) == squash(front["by"])
+    assert headings(doc) == expected_headings(items)
+    assert paragraph_texts(doc) == expected_paragraphs(items)
+    # Character for character (full-width punctuation included), nothing lost or added.
+    sent = Counter(squash("".join(t for _, t in items)))
+    got = Counter(squash(doc.text))
+    assert got == sent, (sent - got, got - sent)
+    assert {p: got[p] for p in FULL_WIDTH_PUNCT} == {p: sent[p] for p in FULL_WIDTH_PUNCT}
+    # No justification or gutter space inside Chinese text, no page furniture in the body.
+    for p in doc.paragraphs():
+        assert not re.search(f"{CJK} +{CJK}", p.text), p.text
+    for text in furniture:
+        assert text not in doc.text
+
+
+# --- DOCX files in the habits of Word, WPS and newspaper desks --------------------------------
+
+
+def _font(run: Any, name: str, size: float | None = None, bold: bool | None = None) -> None:
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    run.font.name = name
+    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), name)
+    if size:
+        run.font.size = Pt(size)
+    if bold is not None:
+        run.font.bold = bold
+
+
+def _style_font(style: Any, west: str, east: str, size: float) -> None:
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    style.font.name = west
+    style.font.size = Pt(size)
+    style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), east)
+
+
+def _xml(tag: str, **attrs: str) -> Any:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    el = OxmlElement(tag)
+    for k, v in attrs.items():
+        el.set(qn(f"w:{k}"), v)
+    return el
+
+
+def _page_field(par: Any, before: str, after: str, *, font: str, size: float) -> None:
+    """ "before PAGE after": the page number as a field Word updates on every page."""
+    _font(par.add_run(before), font, size)
+    fld = _xml("w:fldSimple", instr="PAGE")
+    run = _xml("w:r")
+    text = _xml("w:t")
+    text.text = "1"
+    run.append(text)
+    fld.append(run)
+    par._p.append(fld)
+    _font(par.add_run(after), font, size)
+
+
+def _a4(d: Any, *, top: float = 2.54, bottom: float = 2.54, left: float = 2.6) -> Any:
+    from docx.shared import Cm
+
+    sec = d.sections[0]
+    sec.page_width, sec.page_height = Cm(21), Cm(29.7)
+    sec.top_margin, sec.bottom_margin = Cm(top), Cm(bottom)
+    sec.left_margin = sec.right_margin = Cm(left)
+    return sec
+
+
+def _cn_numbering(d: Any) -> str:
+    """A two-level list numbering 一、 and （一） (chineseCounting), each label followed by a
+    tab, as Word's multilevel heading lists are set up; returns its numId."""
+    numbering = d.part.numbering_part.element
+    abstract = _xml("w:abstractNum", abstractNumId="90")
+    abstract.append(_xml("w:multiLevelType", val="multilevel"))
+    for ilvl, label in ((0, "%1、"), (1, "（%2）")):
+        lvl = _xml("w:lvl", ilvl=str(ilvl))
+        for tag, val in (
+            ("w:start", "1"),
+            ("w:numFmt", "chineseCounting"),
+            ("w:suff", "tab"),
+            ("w:lvlText", label),
+            ("w:lvlJc", "left"),
+        ):
+            lvl.append(_xml(tag, val=val))
+        ppr = _xml("w:pPr")
+        ppr.append(_xml("w:ind", left="0", firstLine="560"))
+        lvl.append(ppr)
+        abstract.append(lvl)
+    first_num = numbering.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}num")
+    if first_num is not None:
+        first_num.addprevious(abstract)  # abstract definitions precede the w:num list
+    else:
+        numbering.append(abstract)
+    num = _xml("w:num", numId="90")
+    num.append(_xml("w:abstractNumId", val="90"))
+    numbering.append(num)
+    return "90"
+
+
+def word_styles(items: list[Item]) -> Any:
+    """Word defaults a government office keeps: Heading 1/2 styles numbered by a multilevel list
+    (一、 and （一） are list labels, not text, followed by a tab), Times New Roman with 仿宋_GB2312
+    and 黑体, which are not installed here (LibreOffice substitutes, as on most machines), a title
+    page without header, odd and even headers, "第 N 页" footers."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    d = docx.Document()
+    num_id = _cn_numbering(d)
+    _style_font(d.styles["Normal"], "Times New Roman", "FangSong_GB2312", 14)
+    for level, size in ((1, 16), (2, 14)):
+        style = d.styles[f"Heading {level}"]
+        _style_font(style, "Times New Roman", "SimHei", size)
+        style.font.color.rgb = None
+        style.font.bold = level == 2
+    sec = _a4(d)
+    sec.different_first_page_header_footer = True
+    d.settings.odd_and_even_pages_header_footer = True
+    for header, text in (
+        (sec.header, "2014年政府工作报告"),
+        (sec.even_page_header, "海拉尔区人民政府"),
+    ):
+        header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _font(header.paragraphs[0].add_run(text), "FangSong_GB2312", 9)
+    for footer in (sec.footer, sec.even_page_footer, sec.first_page_footer):
+        footer.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _page_field(footer.paragraphs[0], "第 ", " 页", font="FangSong_GB2312", size=9)
+    for kind, text in items:
+        if kind == "title":
+            run = d.add_paragraph(style="Title").add_run(text)
+            _font(run, "SimHei", 22)
+            run.font.color.rgb = None
+            d.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        elif kind in ("sub", "by"):
+            d.add_paragraph(text).alignment = WD_ALIGN_PARAGRAPH.CENTER
+        elif kind in ("h1", "h2"):
+            level = int(kind[1])
+            p = d.add_paragraph(style=f"Heading {level}")
+            numpr = _xml("w:numPr")
+            numpr.append(_xml("w:ilvl", val=str(level - 1)))
+            numpr.append(_xml("w:numId", val=num_id))
+            p._p.get_or_add_pPr().insert(0, numpr)
+            p.add_run(
+                re.sub(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)", "", text)
+            )
+        else:
+            p = d.add_paragraph(text)
+            p.paragraph_format.first_line_indent = Pt(28)
+            p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    return d
+
+
+def official(items: list[Item], *, bold_parts: bool = False, distributed: bool = False) -> Any:
+    """The official-document layout (GB/T 9704, as WPS templates set it): one size for all text
+    (三号, 16 pt) at an exact 28 pt line pitch; parts in 黑体 at body size, not bold (or, with
+    ``bold_parts``, parts and sub-sections both bold at body size); sub-sections bold, every other
+    one that is a sentence run in before its paragraph; bold lead sentences; a letter-spaced (or distributed) title;
+    page numbers "— N —" odd pages right, even pages left, 2.5 cm above the paper's edge, which
+    is well inside the bottom tenth of the page."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+    from docx.shared import Cm, Pt
+
+    d = docx.Document()
+    normal = d.styles["Normal"]
+    _style_font(normal, SERIF, SERIF, 16)
+    normal.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    normal.paragraph_format.line_spacing = Pt(28)
+    normal.paragraph_format.space_after = Pt(0)
+    sec = _a4(d, top=3.7, bottom=3.5, left=2.7)
+    sec.footer_distance = Cm(2.5)
+    d.settings.odd_and_even_pages_header_footer = True
+    for footer, align in (
+        (sec.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+        (sec.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT),
+    ):
+        footer.paragraphs[0].alignment = align
+        _page_field(footer.paragraphs[0], "— ", " —", font=SERIF, size=14)
+    run_in: str | None = None
+    subsections = paragraphs = 0
+    for kind, text in items:
+        p = None
+        if kind == "title":
+            p = d.add_paragraph()
+            p.paragraph_format.line_spacing = Pt(40)
+            run = p.add_run(text)
+            _font(run, SANS, 22)
+            if distributed:
+                p.alignment = WD_ALIGN_PARAGRAPH.DISTRIBUTE
+            else:
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                run._element.get_or_add_rPr().append(_xml("w:spacing", val="440"))  # 1 em
+        elif kind in ("sub", "by"):
+            p = d.add_paragraph(text)
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        elif kind == "h1":
+            p = d.add_paragraph()
+            p.paragraph_format.first_line_indent = Pt(32)
+            _font(p.add_run(text), SERIF if bold_parts else SANS, 16, bold_parts)
+        elif kind == "h2":
+            subsections += 1
+            if subsections % 2 == 0 and text.endswith("。"):  # only a full sentence runs in
+                run_in = text
+                continue
+            p = d.add_paragraph()
+            p.paragraph_format.first_line_indent = Pt(32)
+            _font(p.add_run(text), SERIF, 16, True)
+        else:
+            paragraphs += 1
+            p = d.add_paragraph()
+            p.paragraph_format.first_line_indent = Pt(32)
+            p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+            if run_in:
+                _font(p.add_run(run_in), SERIF, 16, True)
+                run_in = None
+            lead = re.match(r"[^。；]*[。；]", text)
+            if lead and lead.end() < len(text) and (text.startswith("——") or paragraphs % 4 == 0):
+                _font(p.add_run(text[: lead.end()]), SERIF, 16, True)
+                p.add_run(text[lead.end() :])
+            else:
+                p.add_run(text)
+    return d
+
+
+def newspaper(items: list[Item], *, columns: int, masthead: str) -> Any:
+    """A newspaper page from a desk that works in Word: headline, subtitle and byline across the
+    page, then the report in ``columns`` columns (a continuous section break), parts and
+    sub-sections as bold runs (no heading styles), the paper's name and date as running head."""
+    import docx
+    from docx.enum.section import WD_SECTION
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    d = docx.Document()
+    _style_font(d.styles["Normal"], SERIF, SERIF, 10.5)
+    d.styles["Normal"].paragraph_format.space_after = Pt(0)
+    sec = _a4(d, left=1.8)
+    sec.header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _font(sec.header.paragraphs[0].add_run(masthead), SERIF, 9)
+    sec.footer.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _page_field(sec.footer.paragraphs[0], "", "", font=SERIF, size=9)
+    in_columns = False
+    for kind, text in items:
+        if kind not in ("title", "sub", "by") and not in_columns:
+            body = d.add_section(WD_SECTION.CONTINUOUS)
+            cols = body._sectPr.find(
+                "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}cols"
+            )
+            if cols is None:
+                cols = _xml("w:cols")
+                body._sectPr.append(cols)
+            cols.set(
+                "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}num", str(columns)
+            )
+            cols.set("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}space", "425")
+            in_columns = True
+        p = d.add_paragraph()
+        if kind == "title":
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            _font(p.add_run(text), SANS, 26, True)
+        elif kind in ("sub", "by"):
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            _font(p.add_run(text), SERIF, 10.5)
+        elif kind == "h1":
+            p.paragraph_format.space_before = Pt(6)
+            _font(p.add_run(text), SANS, 14, True)
+        elif kind == "h2":
+            p.paragraph_format.first_line_indent = Pt(21)
+            _font(p.add_run(text), SERIF, 10.5, True)
+        else:
+            p.paragraph_format.first_line_indent = Pt(21)
+            p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+            p.add_run(text)
+    return d
+
+
+# name: (corpus file, paragraph grouping, builder, page furniture that must not reach the text)
+VARIANTS: dict[str, tuple[str, int, Callable[[list[Item]], Any], list[str]]] = {
+    "word_styles": (
+        "hailar-district_2014_zh.txt",
+        0,
+        word_styles,
+        ["2014年政府工作报告", "海拉尔区人民政府海拉尔", "第1页", "第2页"],
+    ),
+    "official": ("state-council_2019_zh.txt", 220, official, ["—1—", "—2—", "—12—"]),
+    "official_bold": (
+        "hailar-district_2014_zh.txt",
+        0,
+        lambda items: official(items, bold_parts=True, distributed=True),
+        ["—1—", "—2—"],
+    ),
+    "newspaper_2col": (
+        "hailar-district_2014_zh.txt",
+        0,
+        lambda items: newspaper(items, columns=2, masthead="海拉尔日报 2014年2月20日 星期四"),
+        ["海拉尔日报", "星期四"],
+    ),
+    "newspaper_3col": (
+        "state-council_2019_zh.txt",
+        220,
+        lambda items: newspaper(items, columns=3, masthead="人民日报 2019年3月17日 第2版"),
+        ["人民日报", "第2版"],
+    ),
+}
+
+
+@pytest.fixture(scope="session")
+def libreoffice_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """Every variant's DOCX converted in one LibreOffice run (a start-up costs seconds)."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice not installed (make system-test)")
+    pytest.importorskip("docx")
+    tmp = tmp_path_factory.mktemp("lo-pdf")
+    docs = []
+    for name, (corpus, group, build, _) in VARIANTS.items():
+        path = tmp / f"{name}.docx"
+        build(corpus_items(corpus, group=group)).save(path)
+        docs.append(str(path))
+    done = subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(tmp / 'profile').as_uri()}",  # parallel runs do not collide
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp),
+            *docs,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    return {name: (tmp / f"{name}.pdf").read_bytes() for name in VARIANTS}
+
+
+@pytest.mark.parametrize("name", list(VARIANTS))
+def test_libreoffice_pdf_reads_back_as_the_report(
+    name: str, libreoffice_pdfs: dict[str, bytes]
+) -> None:
+    corpus, group, _, furniture = VARIANTS[name]
+    items = corpus_items(corpus, group=group)
+    doc = read_bytes(libreoffice_pdfs[name], kind="pdf", source=f"{name}.pdf")
+    assert doc.format == "pdf"
+    assert_same_report(doc, items, furniture)
+    # Paragraphs cut by page (and column) breaks were joined, and the joins recorded.
+    assert any(r.kind == "join_column_break" for r in doc.repairs)
+
+
+def test_libreoffice_pdf_parts_kinds_and_nesting(libreoffice_pdfs: dict[str, bytes]) -> None:
+    """Parts marked only by typeface (黑体 at body size) or by list numbering still open the
+    review and plan parts, with their sub-sections nested inside them."""
+    cases = (
+        ("official", [(REVIEW, 2018), (PLAN, 2019), (PLAN, 2019)]),
+        ("word_styles", [(REVIEW, 2013), (PLAN, 2014)]),
+        ("official_bold", [(REVIEW, 2013), (PLAN, 2014)]),
+    )
+    for name, kinds in cases:
+        corpus, group, _, _ = VARIANTS[name]
+        items = corpus_items(corpus, group=group)
+        nesting: list[int] = []
+        for kind, _ in items:
+            if kind == "h1":
+                nesting.append(0)
+            elif kind == "h2":
+                nesting[-1] += 1
+        doc = read_bytes(libreoffice_pdfs[name], kind="pdf", source=f"{name}.pdf")
+        parts = [s for s in doc.sections if s.heading]
+        assert [(s.kind, s.year) for s in parts] == kinds
+        assert [len(s.children) for s in parts] == nesting
+
+
+# --- the same habits in WeasyPrint pages (no LibreOffice needed) ------------------------------
+
+
+def make_pdf(html: str) -> bytes:
+    import weasyprint
+
+    return weasyprint.HTML(string=html).write_pdf()
+
+
+def test_page_numbers_set_well_inside_the_page_are_not_text() -> None:
+    """Page numbers "— N —" just under the text block (about 12 % above the paper's edge), odd
+    pages right and even pages left: not the margin a fixed tenth of the page assumes."""
+    source = read_path(corpus_file("hailar-district_2014_zh.txt"))
+    texts = [p.text for p in source.paragraphs()][:20]
+    css = (
+        "@page { size: A5; margin: 1.5cm 1.5cm 2.6cm }"
+        '@page :right { @bottom-right { content: "— " counter(page) " —"; vertical-align: top;'
+        " font-size: 10pt } }"
+        '@page :left { @bottom-left { content: "— " counter(page) " —"; vertical-align: top;'
+        " font-size: 10pt } }"
+        'body { font-family: "Noto Serif CJK SC"; font-size: 10pt; line-height: 1.6 }'
+        "p { text-indent: 2em; margin: 0; text-align: justify }"
+    )
+    body = "".join(f"<p>{htmlmod.escape(t)}</p>" for t in texts)
+    html = f'<html lang="zh-CN"><head><style>{css}</style></head><body>{body}</body></html>'
+    pdf = make_pdf(html)
+    doc = read_bytes(pdf, kind="pdf", source="a5.pdf")
+    assert paragraph_texts(doc) == [squash(t) for t in texts]
+    assert not re.search(r"—\s*\d+\s*—", doc.text)
+
+
+def test_bold_lead_sentences_and_run_in_headings_stay_in_their_paragraphs() -> None:
+    """A bold first sentence long enough to fill whole lines is emphasis, not a heading; a bold
+    "（一）……。" run in before its paragraph is a heading the structure step splits off."""
+    source = read_path(corpus_file("state-council_2019_zh.txt"))
+    texts = [p.text for p in source.paragraphs()][40:60]
+    leads = [
+        "要坚持以供给侧结构性改革为主线，在“巩固、增强、提升、畅通”八个字上下功夫，"
+        "更多采取改革的办法，更多运用市场化、法治化手段。",
+        "（一）继续创新和完善宏观调控，确保经济运行在合理区间。",
+    ]
+    body = (
+        f"<p><b>{leads[0]}</b>{htmlmod.escape(texts[0])}</p>"
+        f"<p><b>{leads[1]}</b>{htmlmod.escape(texts[1])}</p>"
+        + "".join(f"<p>{htmlmod.escape(t)}</p>" for t in texts[2:])
+    )
+    css = (
+        '@page { size: A5; margin: 1.5cm } body { font-family: "Noto Serif CJK SC";'
+        " font-size: 12pt; line-height: 1.75 } p { text-indent: 2em; margin: 0;"
+        " text-align: justify } b { font-family: 'Noto Sans CJK SC'; font-weight: bold }"
+    )
+    html = f'<html lang="zh-CN"><head><style>{css}</style></head><body>{body}</body></html>'
+    doc = read_bytes(make_pdf(html), kind="pdf", source="leads.pdf")
+    assert headings(doc) == [(2, squash(leads[1]))]
+    assert paragraph_texts(doc) == [squash(leads[0] + texts[0]), *map(squash, texts[1:])]
+
+
+# Ideographs and the Kangxi radicals that fonts also list them under (⼀ U+2F00 for 一 …).
+RADICALS = {chr(0x2F00 + i): ch for i, ch in enumerate("一丨丶丿乙亅二亠人儿入八冂冖冫几凵刀力")}
+RADICALS |= {"⼯": "工", "⽣": "生", "⾏": "行", "⽔": "水", "⾼": "高", "⽤": "用", "⼤": "大"}
+
+
+def test_kangxi_radicals_in_the_text_layer_read_as_ideographs() -> None:
+    """Word and other producers write some ideographs into the text layer as the Kangxi radicals
+    that share their glyph (⼯业 for 工业): the page looks right, and the text matches nothing."""
+    text = next(
+        p.text
+        for p in read_path(corpus_file("hailar-district_2014_zh.txt")).paragraphs()
+        if sum(ch in RADICALS.values() for ch in p.text) >= 10
+    )
+    to_radical = {v: k for k, v in RADICALS.items()}
+    damaged = "".join(to_radical.get(ch, ch) for ch in text)
+    assert damaged != text
+    html = (
+        '<html lang="zh-CN"><body style="font-family: \'Noto Serif CJK SC\'">'
+        f"<p>{htmlmod.escape(damaged)}</p></body></html>"
+    )
+    doc = read_bytes(make_pdf(html), kind="pdf", source="radicals.pdf")
+    assert paragraph_texts(doc) == [squash(text)]

@@ -310,10 +310,15 @@ def official(items: list[Item], *, bold_parts: bool = False, distributed: bool =
     return d
 
 
-def newspaper(items: list[Item], *, columns: int, masthead: str) -> Any:
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def newspaper(items: list[Item], *, columns: int, masthead: str, parts_across: bool = False) -> Any:
     """A newspaper page from a desk that works in Word: headline, subtitle and byline across the
-    page, then the report in ``columns`` columns (a continuous section break), parts and
-    sub-sections as bold runs (no heading styles), the paper's name and date as running head."""
+    page, then the report in ``columns`` columns (continuous section breaks; with
+    ``parts_across`` each part headline runs across the page too, and Word balances the columns
+    of the section before it), parts and sub-sections as bold runs (no heading styles), column
+    rules, the paper's name and date as running head."""
     import docx
     from docx.enum.section import WD_SECTION
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -327,21 +332,19 @@ def newspaper(items: list[Item], *, columns: int, masthead: str) -> Any:
     _font(sec.header.paragraphs[0].add_run(masthead), SERIF, 9)
     sec.footer.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     _page_field(sec.footer.paragraphs[0], "", "", font=SERIF, size=9)
-    in_columns = False
+    current = 1
     for kind, text in items:
-        if kind not in ("title", "sub", "by") and not in_columns:
-            body = d.add_section(WD_SECTION.CONTINUOUS)
-            cols = body._sectPr.find(
-                "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}cols"
-            )
+        across = kind in ("title", "sub", "by") or (parts_across and kind == "h1")
+        if current != (1 if across else columns):
+            current = 1 if across else columns
+            sect = d.add_section(WD_SECTION.CONTINUOUS)._sectPr
+            cols = sect.find(f"{W}cols")
             if cols is None:
                 cols = _xml("w:cols")
-                body._sectPr.append(cols)
-            cols.set(
-                "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}num", str(columns)
-            )
-            cols.set("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}space", "425")
-            in_columns = True
+                sect.append(cols)
+            cols.set(f"{W}num", str(current))
+            cols.set(f"{W}space", "425")
+            cols.set(f"{W}sep", "1")
         p = d.add_paragraph()
         if kind == "title":
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -351,7 +354,9 @@ def newspaper(items: list[Item], *, columns: int, masthead: str) -> Any:
             _font(p.add_run(text), SERIF, 10.5)
         elif kind == "h1":
             p.paragraph_format.space_before = Pt(6)
-            _font(p.add_run(text), SANS, 14, True)
+            if parts_across:
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            _font(p.add_run(text), SANS, 16 if parts_across else 14, True)
         elif kind == "h2":
             p.paragraph_format.first_line_indent = Pt(21)
             _font(p.add_run(text), SERIF, 10.5, True)
@@ -383,10 +388,20 @@ VARIANTS: dict[str, tuple[str, int, Callable[[list[Item]], Any], list[str]]] = {
         lambda items: newspaper(items, columns=2, masthead="海拉尔日报 2014年2月20日 星期四"),
         ["海拉尔日报", "星期四"],
     ),
-    "newspaper_3col": (
+    "newspaper_3col_parts_across": (
+        "hailar-district_2014_zh.txt",
+        0,
+        lambda items: newspaper(
+            items, columns=3, masthead="呼伦贝尔日报 2014年2月21日", parts_across=True
+        ),
+        ["呼伦贝尔日报"],
+    ),
+    "newspaper_2col_parts_across": (
         "state-council_2019_zh.txt",
         220,
-        lambda items: newspaper(items, columns=3, masthead="人民日报 2019年3月17日 第2版"),
+        lambda items: newspaper(
+            items, columns=2, masthead="人民日报 2019年3月17日 第2版", parts_across=True
+        ),
         ["人民日报", "第2版"],
     ),
 }

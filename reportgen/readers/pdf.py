@@ -378,8 +378,9 @@ def _reading_order(lines: list[_Line], width: float, body: float) -> list[_Line]
                 ln.col = i
                 break
     if len({ln.col for ln in lines if ln.col >= 0}) > 1:
+        lone = _lone_column_blocks(lines, cols, body)
         for ln in lines:
-            if ln.col >= 0 and _stands_alone(ln, lines, body):
+            if ln.col >= 0 and id(ln) not in lone and _stands_alone(ln, lines, body):
                 ln.col = -1  # a headline above the columns that happens to fit in one of them
     for ln in lines:
         # A line across the columns is measured against the whole text block of the page.
@@ -397,6 +398,42 @@ def _reading_order(lines: list[_Line], width: float, body: float) -> list[_Line]
             ordered.append(cut)
             prev_cut = cut.top
     return ordered
+
+
+def _lone_column_blocks(
+    lines: Sequence[_Line], cols: Sequence[tuple[float, float]], body: float
+) -> set[int]:
+    """ids of lines in runs of two or more body lines of one column, set like the column's text
+    (from its left edge, or from a first-line indent to its right edge), with no line of another
+    column beside any of them: a paragraph that fills only the first column before a headline
+    across the page (Word balances a short section that way), not headlines over the columns."""
+
+    def beside(ln: _Line) -> bool:
+        return any(
+            o.col >= 0 and o.col != ln.col and o.top < ln.bottom and o.bottom > ln.top
+            for o in lines
+        )
+
+    def column_text(ln: _Line) -> bool:
+        left, right = cols[ln.col]
+        offset = ln.x0 - left
+        return abs(ln.size - body) <= 0.15 * body and (
+            abs(offset) < 0.5 * ln.size
+            or (0 < offset < 2.5 * ln.size and right - ln.x1 < 1.0 * ln.size)
+        )
+
+    out: set[int] = set()
+    for c in range(len(cols)):
+        run: list[_Line] = []
+        for ln in [*sorted((ln for ln in lines if ln.col == c), key=lambda ln: ln.top), None]:
+            fits = ln is not None and column_text(ln) and not beside(ln)
+            if fits and run and ln.top - run[-1].top < 2.0 * ln.size:
+                run.append(ln)
+                continue
+            if len(run) >= 2:
+                out.update(id(r) for r in run)
+            run = [ln] if fits else []
+    return out
 
 
 def _stands_alone(line: _Line, lines: Iterable[_Line], body: float) -> bool:

@@ -9,7 +9,7 @@ UNIT_EN: dict[str, tuple[str, str]] = {
     "元": ("yuan", "yuan"),
     "美元": ("US dollar", "US dollars"),
     "个百分点": ("percentage point", "percentage points"),
-    "倍": ("times", "times"),
+    "倍": ("time", "times"),  # 是2010年的2.2倍: "2.2 times" (the 2010 figure)
     "亩": ("mu", "mu"),
     "公顷": ("hectare", "hectares"),
     "平方米": ("square metre", "square metres"),
@@ -63,8 +63,17 @@ DENOMINATOR_EN: dict[int, tuple[str, str]] = {
     9: ("ninth", "ninths"),
     10: ("tenth", "tenths"),
 }
-# 翻一番/翻两番 by the multiple they name.
-DOUBLING_EN: dict[float, str] = {2: "doubling", 4: "quadrupling"}
+# A new level as a multiple of the old, in the verbs the State Council's translators use (增长一倍
+# "doubled", 增加两倍 "has tripled", 翻一番 "has doubled"); other multiples are "to 2.71 times".
+MULTIPLE_EN: dict[float, str] = {2: "doubled", 3: "tripled", 4: "quadrupled"}
+# Qualifiers before such a verb ("more than doubled", not "over doubled").
+MULTIPLE_QUALIFIER_EN: dict[str, str] = {
+    "at_least": "more than",
+    "exceeds": "more than",
+    "nearly": "nearly",
+    "about": "roughly",
+    "at_most": "at most",
+}
 
 QUALIFIER_EN: dict[str, str] = {
     "at_least": "over",
@@ -122,7 +131,8 @@ def render_en(
 ) -> str:
     """The value as an English phrase: "15,800 mu", "up 6%", "about 5%", "6%–6.5%", "one third"
     (``terms`` = numerator, denominator), "3.6:48:48.4" (``terms`` = a ratio's terms), "up 150%
-    (2.5 times)" (增长1.5倍: a rise by 1.5 times is to 2.5 times), "2 times (doubling)" (翻一番)."""
+    (to 2.5 times)" (增长1.5倍: a rise by 1.5 times is to 2.5 times), "up 100% (doubled)"
+    (增长一倍), "doubled" (翻一番), "2.2 times" (是2010年的2.2倍)."""
     size = abs(value) if measure == "change" else value
     if low is not None and high is not None:
         lo = f"{format_number(low)}{unit}" if unit in ("%", "‰") else format_number(low)
@@ -131,12 +141,11 @@ def render_en(
         body = fraction_en(*terms)
     elif category == "ratio" and terms:
         body = ":".join(_plain(t) for t in terms)
-    elif category == "doubling":
-        body = f"{_plain(value)} times"
-        if value in DOUBLING_EN:
-            body += f" ({DOUBLING_EN[value]})"
+    elif category == "doubling" and value in MULTIPLE_EN:
+        return _multiple_en(value, meaning)  # 翻一番: "doubled", 翻一番多: "more than doubled"
     elif unit == "倍" and measure == "change":
-        body = f"{_plain(scaled(size, 100))}% ({_plain(size + 1)} times)"
+        # 增长1.5倍 is a rise by 150 %, to 2.5 times the base
+        body = f"{_plain(scaled(size, 100))}% ({_multiple_en(size + 1, meaning)})"
     else:
         body = _with_unit(size, unit)
     q = QUALIFIER_EN.get(meaning, "")
@@ -145,3 +154,11 @@ def render_en(
     if measure == "change":
         body = f"{'down' if value < 0 else 'up'} {body}"
     return body
+
+
+def _multiple_en(multiple: float, meaning: str) -> str:
+    """A new level as a multiple of the old: "doubled", "more than tripled", "to nearly 2.5 times"."""
+    q = MULTIPLE_QUALIFIER_EN.get(meaning, "")
+    if multiple in MULTIPLE_EN:
+        return f"{q} {MULTIPLE_EN[multiple]}".lstrip()
+    return f"to {q} {_plain(multiple)} times".replace("  ", " ")

@@ -10,7 +10,14 @@ from dataclasses import dataclass, replace
 from reportgen.facts import tables as T
 from reportgen.facts.english import render_en
 from reportgen.facts.fact import ACHIEVEMENT, CHANGE, LEVEL, TARGET, Fact
-from reportgen.facts.numbers import normalise_digits, parse_arabic, parse_chinese, scale_of, scaled
+from reportgen.facts.numbers import (
+    CN_DIGIT_VALUES,
+    normalise_digits,
+    parse_arabic,
+    parse_chinese,
+    scale_of,
+    scaled,
+)
 from reportgen.model import OTHER, PLAN, REVIEW, Document, Located
 
 
@@ -35,6 +42,10 @@ LONE_CN_NEXT = SCALE_CHARS | {"倍"}
 CN_START = "一二两三四五六七八九十"
 CN_BODY = "零〇一二两三四五六七八九十百千万亿点"
 NUMBER_RE = re.compile(rf"(?P<ar>\d+(?:,\d{{3}})*(?:\.\d+)?)|(?P<cn>[{CN_START}][{CN_BODY}]*)")
+# Arabic digits between scale words, one number (SC 2018: 2万5千公里, 1万6千多户, 1亿3千多万);
+# a 多/余 before the last scale word is the whole number's (1亿3千多万 is over 130 million).
+MIXED_RE = re.compile(r"\d+[亿万千](?:[零〇]?\d+[千百十]?)+(?:(?P<ap>[多余])?[万亿])?(?![\d.])")
+MIXED_NEXT = frozenset("0123456789零〇")  # after the first scale word: MIXED_RE is worth trying
 # What follows a number: an approximate marker (20余万元, 100多个), a scale, a unit; unit first so
 # that 千瓦/千米/万千瓦 are read as units rather than as the scale 千/万.
 TAIL_RE = re.compile(
@@ -65,18 +76,30 @@ TIMES_RE = re.compile(r"(\d+)[×xX*]$")
 # Shares and multiples written without a unit after the number, read in one pass before the plain
 # numbers: X分之Y (百分之五 -> 5%, 千分之七 -> 7‰, 三分之一), a proper fraction a/b with a one-digit
 # denominator (1/3; 22/10万 is a rate per 100,000 and 2015/12 a date, so neither), a ratio
-# 3.6 : 48 : 48.4, 翻一番 (×2, 翻两番 ×4) and 一半 (a half, only as the size of a change:
-# 减少一半). Reports write all of them in running text (SC 2014–2019, Hailar 2012).
+# 3.6 : 48 : 48.4, 翻一番 (×2, 翻两番 ×4, 翻番 and 翻了番 ×2), 一半 (a half, only as the size of a
+# change: 减少一半) and 三成 (tenths: 30 %; 七八成 is vague and 一成不变 an idiom, so a 成 needs a
+# single numeral before it and after it the end of the phrase, a qualifier, a change verb or a
+# range: 由五成提高到六成). Reports write all of them in running text (SC 2014–2019, Hailar 2012).
 CN_NUMERAL = "零〇一二两三四五六七八九十百千万"
 SPECIAL_RE = re.compile(
     rf"(?P<den>[{CN_NUMERAL}]+|\d+){WS}分之{WS}(?P<num>[{CN_NUMERAL}点]+|\d+(?:\.\d+)?)"
     r"|(?<![\dA-Za-z./])(?P<an>\d)/(?P<ad>\d)(?![\d./%‰万亿千百])"
     rf"|(?<![\dA-Za-z.:：∶/])(?P<ratio>\d+(?:\.\d+)?(?:{WS}[:：∶]{WS}\d+(?:\.\d+)?)+)(?![\d.:：∶])"
-    r"|翻了?(?P<fan>[一两二三])番"
+    r"|(?P<doubling>翻了?(?P<fan>[一两二三])?番)"
     r"|(?P<half>一半)"
+    r"|(?P<tenths>[一二两三四五六七八九])成(?P<tap>[多余])?"
+    rf"(?=[{re.escape(CLAUSE_DELIMS)}、的和及与]|{_alternation(T.SUFFIX_QUALIFIERS)}|$"
+    rf"|{_alternation(T.CHANGE_VERBS)}|{_alternation(T.RANGE_CONNECTORS)})"
 )
-# A character every SPECIAL_RE match holds: paragraphs without one (most) skip the pass.
+# What every SPECIAL_RE match holds: paragraphs without it (most) skip the pass. 三成 has its own
+# gate behind a plain "成" in the text (a character class alone is much faster to search).
 SPECIAL_GATE_RE = re.compile("[分/:：∶番半]")
+TENTHS_GATE_RE = re.compile("[一二两三四五六七八九]成")
+# A ratio of two terms needs a word saying it is one before it, in its clause (城乡居民收入比
+# 2.5:1, 男女比例 105:100); 8:30 is a time and 3:1 a score. Three terms make a structure by
+# themselves (3.6 : 48 : 48.4) unless they are a time of day (8:30:00).
+RATIO_CUE_RE = re.compile(_alternation(T.RATIO_CUES, T.RATIO_CUE_BLOCKERS))
+CLOCK_RE = re.compile(r"\d{1,2}[:：∶][0-5]\d(?:[:：∶][0-5]\d)?")
 RATIO_SPLIT_RE = re.compile(r"[:：∶]")
 BARE_SCALES = {"百": 100.0, "千": 1000.0, "万": 10_000.0}
 # Categories read by SPECIAL_RE whose value is not a plain number with a unit; they never join a
@@ -85,13 +108,19 @@ OWN_FORM = frozenset({"fraction", "ratio", "doubling"})
 # A 万/亿 number right before a noun that counts people or households (1700多万困难群众).
 COUNTED_NOUN_RE = re.compile(_alternation(T.COUNTED_NOUNS, T.COUNTED_NOUN_BLOCKERS))
 # ... or at the end of its clause after a subject that names them (农村贫困人口减少1240万，):
-# the subject, then 分别/均, a change verb or qualifier, and earlier members of a list.
+# the subject, then 分别/均, the level it starts from (出境旅游人次由8300万增加到1亿3千多万),
+# a change verb or qualifier, and earlier members of a list.
+COUNTED_SUBJECT = _alternation(T.COUNTED_SUBJECTS)
+FROM_LEVEL = rf"[由从]{WS}[\d.{CN_BODY}多余]+{WS}"
 COUNTED_SUBJECT_RE = re.compile(
-    rf"(?:{_alternation(T.COUNTED_SUBJECTS)})(?:分别|均)?"
+    rf"{COUNTED_SUBJECT}(?:分别|均)?(?:{FROM_LEVEL})?"
     rf"(?:{_alternation(T.CHANGE_VERBS)}|{_alternation(T.PREFIX_QUALIFIERS)})?了?{WS}"
     rf"(?:\d+(?:\.\d+)?{WS}{APPROX}?{WS}{SCALE}{WS}{APPROX}?{WS}[、和及]{WS})*$"
 )
 COUNTED_END = frozenset("，,。；;、和及）)\n")
+# The level a count starts from: the subject, 由/从, the number, then a verb to the new level.
+COUNTED_FROM_RE = re.compile(rf"{COUNTED_SUBJECT}(?:分别|均)?[由从]{WS}$")
+TO_LEVEL_RE = re.compile(rf"{WS}(?:{_alternation(T.CHANGE_VERBS)})?[到至]")
 
 
 @dataclass
@@ -122,24 +151,26 @@ def _scan(n: str) -> list[_Hit]:
     quoted: list[tuple[int, int]] | None = None
     raw: list[_Hit] = []
     taken: list[tuple[int, int]] = []
-    if SPECIAL_GATE_RE.search(n):
+    if SPECIAL_GATE_RE.search(n) or ("成" in n and TENTHS_GATE_RE.search(n)):
         quoted = [(q.start(), q.end()) for q in QUOTE_RE.finditer(n)]
         for m in SPECIAL_RE.finditer(n):
             hit = _special(n, m, quoted)
             if hit is not None:
                 raw.append(hit)
                 taken.append((m.start(), m.end()))
+    read_to = 0  # the end of the last number read (2万5千 holds the numbers 2 and 5)
     for m in NUMBER_RE.finditer(n):
         cn = m.group("cn")
         if cn and len(cn) == 1 and n[m.end() : m.end() + 1] not in LONE_CN_NEXT:
             continue  # a lone 一…十 with no scale after it: 一是, 三个中心 (the common case, so early)
-        if taken and any(a <= m.start() < b for a, b in taken):
+        if m.start() < read_to or (taken and any(a <= m.start() < b for a, b in taken)):
             continue
         if quoted is None:
             quoted = [(q.start(), q.end()) for q in QUOTE_RE.finditer(n)]
         hit = _number(n, m, quoted)
         if hit is not None:
             raw.append(hit)
+            read_to = hit.end
     if taken:
         raw.sort(key=lambda h: h.start)
     # Right to left, so a unit-less number can borrow from the already complete one after it.
@@ -185,6 +216,8 @@ def _from_to(n: str, start: int) -> bool:
 def _number(n: str, m: re.Match[str], quoted: list[tuple[int, int]]) -> _Hit | None:
     start = m.start()
     before = n[start - 1] if start else ""
+    inner_approx = ""  # 多 inside a number written with several scale words (1亿3千多万)
+    mixed = False  # Arabic digits between scale words (2万5千)
     if any(a <= start < b for a, b in quoted):
         return None  # “2411”, “三清三改”: slogans and names
     if n[max(0, start - 2) : start].rstrip().endswith(T.ORDINAL_PREFIXES):
@@ -200,16 +233,30 @@ def _number(n: str, m: re.Match[str], quoted: list[tuple[int, int]]) -> _Hit | N
             )
         ):
             return None
+        if before in SCALE_CHARS and start >= 2 and n[start - 2].isdigit():
+            return None  # the 200 of 3万200: part of a number MIXED_RE could not read
         text = m.group("ar")
         value = parse_arabic(text)
         end = m.end()
         if end < len(n) and n[end].isascii() and n[end].isalpha():
             return None  # 5G, 3A
+        if n[end + 1 : end + 2] in MIXED_NEXT and n[end : end + 1] in SCALE_CHARS:
+            mx = MIXED_RE.match(n, start)
+            whole = parse_chinese(mx.group().replace(mx["ap"] or "", "")) if mx else None
+            if mx is not None and whole is not None:
+                text, value, end, mixed = mx.group(), whole, mx.end(), True
+                inner_approx = mx["ap"] or ""
     else:
         text = m.group("cn")
         if before and before in T.VAGUE_PREFIXES:
             return None  # 上百万, 数十万: not a number
         value_or_none = parse_chinese(text)
+        end = start + len(text)
+        if value_or_none is None and n[end : end + 1] in T.APPROX_MARKERS:
+            # 一亿三千多万: the 多 before the last scale word is the whole number's
+            value_or_none = parse_chinese(text + n[end + 1 : end + 2])
+            if value_or_none is not None:
+                inner_approx, text = n[end], text + n[end : end + 2]
         while value_or_none is None and len(text) > 1:
             text = text[:-1]
             value_or_none = parse_chinese(text)
@@ -228,22 +275,28 @@ def _number(n: str, m: re.Match[str], quoted: list[tuple[int, int]]) -> _Hit | N
     hit = _Hit(start=start, end=end, value=value)
     scale = tail.group("scale") or ""
     governed = False  # a counted noun that goes on: the change verb is not about the count
+    # 2万5千, 一亿三千万: scale words inside the number; scaled like 2.5万 (a list neighbour's
+    # scale is not applied again) and, from 万 on, a count of people like 1700万.
+    inner = 1e8 if "亿" in text else 1e4 if "万" in text else 1.0
+    within = inner > 1 or mixed
     if unit:
         base, factor, category = T.UNITS[unit]
         hit.unit_written, hit.base, hit.factor, hit.category = unit, base, factor, category
         hit.value = scaled(value, scale_of(scale), factor)
-        hit.scaled = bool(scale)
+        hit.scaled = bool(scale) or within
         hit.end = tail.end()
-    elif scale:
+    elif scale or within:
         # No unit yet: it may borrow one from the next number (1.2万至1.5万亩), or count the
         # people its noun names (1700多万困难群众).
         hit.value = scaled(value, scale_of(scale))
         hit.scaled = True
-        hit.end = tail.end("scale")
-        governed = scale_of(scale) >= 1e4 and _counted(n, hit, tail)
+        # the noun starts after the scale word or 多 (not the spaces after them)
+        after = max(tail.end("scale"), tail.end("ap2")) if scale else max(end, tail.end("ap1"))
+        hit.end = tail.end("scale") if scale else end
+        governed = scale_of(scale) * inner >= 1e4 and _counted(n, hit, after)
     if scale and unit:
         hit.scale = scale_of(scale)
-    approx = tail.group("ap1") or tail.group("ap2")
+    approx = inner_approx or tail.group("ap1") or tail.group("ap2")
     if approx and hit.base:
         hit.qualifier = approx
     hit = _in_context(n, hit)
@@ -252,12 +305,12 @@ def _number(n: str, m: re.Match[str], quoted: list[tuple[int, int]]) -> _Hit | N
     return hit
 
 
-def _counted(n: str, hit: _Hit, tail: re.Match[str]) -> bool:
+def _counted(n: str, hit: _Hit, after: int) -> bool:
     """Give a unit-less 万/亿 number the people or households its noun counts: the noun right
     after it (1700多万困难群众, 1亿左右农业转移人口) or the subject of its clause when it ends the
     clause (农村贫困人口减少1240万，). True when the noun goes on past the counted word, so a
-    change verb before the number is not about the count."""
-    after = max(tail.end("scale"), tail.end("ap2"))  # not the spaces after them
+    change verb before the number is not about the count. ``after`` is where the number with
+    its scale word and 多 ends."""
     s = SUFFIX_RE.match(n, after)
     noun_at = s.end() if s else after
     rest = n[noun_at : noun_at + T.COUNTED_NOUN_SPAN]
@@ -272,10 +325,11 @@ def _counted(n: str, hit: _Hit, tail: re.Match[str]) -> bool:
         hit.end = after
         # 降低900多万个体工商户税负: the verb acts on what the noun goes on to name, not on the count
         goes_on = noun_end < cut
-    elif noun_at >= len(n) or n[noun_at] in COUNTED_END:
+    elif (ends := noun_at >= len(n) or n[noun_at] in COUNTED_END) or TO_LEVEL_RE.match(n, noun_at):
+        # at the end of its clause, or the level a change starts from (由8300万增加到…)
         window = n[max(0, hit.start - 30) : hit.start]
         window = window[max(window.rfind(c) for c in "，,。；;：:\n") + 1 :]
-        c = COUNTED_SUBJECT_RE.search(window) if window else None
+        c = (COUNTED_SUBJECT_RE if ends else COUNTED_FROM_RE).search(window) if window else None
         if c is None:
             return False
         base = next(v for k, v in T.COUNTED_SUBJECTS.items() if k in c.group())
@@ -284,7 +338,7 @@ def _counted(n: str, hit: _Hit, tail: re.Match[str]) -> bool:
     else:
         return False
     hit.base = base
-    hit.category = "people" if base == "人" else "households"
+    hit.category = T.UNITS[base][2]
     return goes_on
 
 
@@ -318,11 +372,20 @@ def _special(n: str, m: re.Match[str], quoted: list[tuple[int, int]]) -> _Hit | 
         hit.base, hit.category = "%", "fraction"
     elif m.group("ratio"):
         terms = tuple(parse_arabic(t.strip()) for t in RATIO_SPLIT_RE.split(m.group("ratio")))
+        if not _ratio_stated(n, start, m.group("ratio"), len(terms)):
+            return None
         hit.value, hit.terms = terms[0], terms
         hit.base, hit.category = "比", "ratio"
-    elif m.group("fan"):
-        hit.value = float(2 ** int(parse_chinese(m.group("fan")) or 0))
+    elif m.group("doubling"):
+        hit.value = float(2 ** int(parse_chinese(m.group("fan") or "一") or 0))
         hit.base, hit.category = "倍", "doubling"
+    elif m.group("tenths"):
+        if start and n[start - 1] in CN_NUMERAL:
+            return None  # 七八成: vague (a lookbehind in SPECIAL_RE would slow every search)
+        hit.value = float(CN_DIGIT_VALUES[m.group("tenths")] * 10)  # 三成 = 30 %
+        hit.base = hit.unit_written = "%"
+        hit.category = "percent"
+        hit.qualifier = m.group("tap") or ""
     else:  # 一半
         hit.value, hit.terms = 50.0, (1.0, 2.0)
         hit.base, hit.category = "%", "fraction"
@@ -332,6 +395,16 @@ def _special(n: str, m: re.Match[str], quoted: list[tuple[int, int]]) -> _Hit | 
     elif m.group("half") and not hit.sign:
         return None  # 一半用于大病保险, 超过一半人口: a part, not a measured change
     return hit
+
+
+def _ratio_stated(n: str, start: int, ratio: str, terms: int) -> bool:
+    """Whether ``ratio`` at ``start`` is a ratio: a ratio word in its clause before it, or three
+    terms that are not a time of day."""
+    window = n[max(0, start - 15) : start]
+    window = window[max(window.rfind(c) for c in "，,。；;\n") + 1 :]
+    if RATIO_CUE_RE.search(window):
+        return True
+    return terms >= 3 and not CLOCK_RE.fullmatch(re.sub(r"\s+", "", ratio))
 
 
 def _cn_or_arabic(s: str) -> float | None:

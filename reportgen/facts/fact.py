@@ -22,10 +22,11 @@ class Fact:
 
     Forms without a unit word (``en`` keeps how they were written):
 
-    - 百分之五 is 5 %, 千分之七 7 ‰; a fraction (三分之一, 1/3, 减少一半) is a share in % (33.33…,
-      en "one third"), so it compares with the same indicator written as a percentage.
-    - 增长1.5倍 is a change of 1.5 倍 (en "up 150% (2.5 times)"); 是2010年的2.2倍 a level of 2.2 倍;
-      翻一番 a level of 2 倍 and 翻两番 of 4 倍 (the new level as a multiple of the old).
+    - 百分之五 is 5 %, 千分之七 7 ‰, 三成 30 %; a fraction (三分之一, 1/3, 减少一半) is a share in %
+      (33.33…, en "one third"), so it compares with the same indicator written as a percentage.
+    - 增长1.5倍 is a change of 1.5 倍 (en "up 150% (to 2.5 times)", 增长一倍 "up 100% (doubled)");
+      是2010年的2.2倍 a level of 2.2 倍 ("2.2 times"); 翻番 and 翻一番 a level of 2 倍 ("doubled")
+      and 翻两番 of 4 倍 ("quadrupled"): the new level as a multiple of the old.
     - A ratio (三次产业结构 3.6 : 48 : 48.4) is one fact, unit 比: its terms only mean something
       together and have no names of their own. ``value`` is the first term (like a range's low
       end, a number the text states) and ``en`` the whole ratio "3.6:48:48.4".

@@ -168,9 +168,24 @@ COUNTED_NOUN_BLOCKERS: dict[str, tuple[str, ...]] = {
     "农民": ("合作", "专业"),
     "学生": ("资助", "营养"),
 }
-# The same count with its noun written before it (农村贫困人口减少1240万, 参保人数增加7359万): the
-# number stands at the end of its clause and the subject names people.
-COUNTED_SUBJECTS: dict[str, str] = {"人口": "人", "人数": "人", "人员": "人", "劳动力": "人"}
+# The same count with its noun written before it (农村贫困人口减少1240万, 参保人数增加7359万,
+# 出境旅游人次由8300万增加到1亿3千多万): the number stands at the end of its clause, or before the
+# verb to a new level, and the subject names people (or visits of people: 人次).
+COUNTED_SUBJECTS: dict[str, str] = {
+    "人口": "人",
+    "人数": "人",
+    "人员": "人",
+    "劳动力": "人",
+    "人次": "人次",
+}
+
+# Words before a two-term ratio, in its clause, that say it is a ratio (城乡居民收入比2.5:1, 男女比例,
+# 三次产业结构); 比 alone is one unless it compares (比上年), names a score (比分, 比赛) or a share
+# (比重). A map scale (比例尺1:2000) is no statistic.
+RATIO_CUES: tuple[str, ...] = ("比", "结构", "配比")
+RATIO_CUE_BLOCKERS: dict[str, tuple[str, ...]] = {
+    "比": ("上", "去", "前", "同", "重", "分", "赛", "较", "例尺", "如"),
+}
 
 # Units whose character also starts common words; they only count when not followed by these.
 # "3方面" is not 3 cubic metres, "4度电" is fine but "覆盖度" never follows a number.

@@ -41,7 +41,7 @@ def main() -> int:
     one_bytes = sum(len(t.encode("utf-8")) for t in texts)
     one_chars = sum(len(t) for t in texts)
     rounds = max(1, round(TARGET_BYTES / one_bytes))
-    n_facts = sum(len(extract_facts(d)) for d in docs)  # warm-up: imports, regexes, cn2an
+    n_facts = sum(len(extract_facts(d)) for d in docs)  # warm-up: imports, regexes
     if args.profile:
         prof = cProfile.Profile()
         prof.enable()

@@ -146,6 +146,19 @@ class _Hit:
     terms: tuple[float, ...] = ()  # a fraction's numerator and denominator, a ratio's terms
 
 
+def _range_low(a: _Hit, b: _Hit) -> float:
+    """The low end of the range ``a`` to ``b``. With its own unit ``a`` is complete (3万千瓦至5万千瓦);
+    with its own scale word it borrows only ``b``'s unit, not a scale written into that unit
+    (1.2万至1.5万千瓦 is 12,000 kW); a bare number borrows both (3至5万千瓦, 3至5亿元)."""
+    if a.base:
+        return a.value
+    if a.scaled:
+        lead = b.unit_written[:1]
+        inner = scale_of(lead) if len(b.unit_written) > 1 and lead in "万亿" else 1.0
+        return scaled(a.value, b.factor / inner)
+    return scaled(a.value, b.factor, b.scale)
+
+
 def _scan(n: str) -> list[_Hit]:
     """All numbers with a unit, in order, with ranges merged and list units shared (4.2和0.7个百分点)."""
     quoted: list[tuple[int, int]] | None = None
@@ -181,7 +194,7 @@ def _scan(n: str) -> list[_Hit]:
             continue
         if b.base and RANGE_GAP_RE.fullmatch(gap):
             if (not a.base or a.base == b.base) and not _from_to(n, a.start):
-                lo = scaled(a.value, a.factor if a.base else b.factor, 1 if a.scaled else b.scale)
+                lo = _range_low(a, b)
                 raw[i] = replace(
                     b,
                     start=a.start,

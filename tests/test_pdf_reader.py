@@ -554,3 +554,37 @@ def test_kangxi_radicals_in_the_text_layer_read_as_ideographs() -> None:
     )
     doc = read_bytes(make_pdf(html), kind="pdf", source="radicals.pdf")
     assert paragraph_texts(doc) == [squash(text)]
+
+
+@pytest.mark.parametrize(
+    "title_style",
+    [
+        "letter-spacing: 0.5em",
+        "letter-spacing: 1em",
+        "letter-spacing: 2.5em",
+        "text-align: justify; text-align-last: justify",  # distributed across the line
+    ],
+)
+def test_spaced_out_titles_are_one_line(title_style: str) -> None:
+    """Titles set with wide character spacing or distributed alignment, digits included: one
+    title, not one heading per character, and 2014 not "2 0 1 4"."""
+    source = read_path(corpus_file("hailar-district_2014_zh.txt"))
+    title = f"{source.year}年{source.title}"
+    texts = [p.text for p in source.paragraphs()][:6]
+    css = (
+        '@page { size: A4; margin: 2.5cm } body { font-family: "Noto Serif CJK SC";'
+        " font-size: 14pt; line-height: 1.6 } p { text-indent: 2em; margin: 0 }"
+        f' h1 {{ font-family: "Noto Sans CJK SC"; font-size: 22pt; text-align: center;'
+        f" {title_style} }} .front {{ text-align: center; text-indent: 0 }}"
+    )
+    body = "".join(f"<p>{htmlmod.escape(t)}</p>" for t in texts)
+    html = (
+        f'<html lang="zh-CN"><head><style>{css}</style></head><body><h1>{title}</h1>'
+        f'<p class="front">{htmlmod.escape(source.subtitle)}</p>'
+        f'<p class="front">{htmlmod.escape(source.byline)}</p>{body}</body></html>'
+    )
+    doc = read_bytes(make_pdf(html), kind="pdf", source="title.pdf")
+    assert doc.title == title
+    assert doc.subtitle == squash(source.subtitle)
+    assert headings(doc) == []
+    assert paragraph_texts(doc) == [squash(t) for t in texts]

@@ -29,7 +29,7 @@ LABEL_RE = re.compile(
     r"|[（(]?\d{1,2}[）)、.．]|[①-⑳]"
 )
 LABEL_TAB = 4.0  # ems: the farthest a default tab stop puts the text after its label
-LETTER_SPACING = 6.0  # ems: the widest even spacing read as one spaced-out line, not columns
+LETTER_SPACING = 6.0  # ems: the widest even spacing read as a spaced-out line, not columns
 CJK_RE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 # Heading thresholds relative to the body font size.
 HEADING_SIZE = 1.3  # this much larger is a heading whatever the weight
@@ -71,13 +71,15 @@ class _Line:
 
 
 def _line_text(chars: Sequence[dict]) -> str:
-    """Characters left to right; a space only where a visible gap separates Latin words."""
+    """Characters left to right; a space only where a visible gap separates Latin words (wider
+    than the even spacing of a spaced-out title, whose "2 0 0 9" is still 2009)."""
     out: list[str] = []
     prev: dict | None = None
+    spacing = _letter_spacing(chars)
     for c in chars:
         t = c["text"]
         if prev is not None and not t.isspace() and out and not out[-1].isspace():
-            gap = c["x0"] - prev["x1"]
+            gap = c["x0"] - prev["x1"] - spacing
             if gap > 0.25 * c["size"] and not (CJK_RE.match(t) or CJK_RE.match(prev["text"])):
                 out.append(" ")
         out.append(t)
@@ -220,6 +222,7 @@ def _page_lines(chars: list[dict], page: int, body: float) -> list[_Line]:
     lines: list[_Line] = []
     for row in rows:
         row.sort(key=lambda c: c["x0"])
+        spacing = _letter_spacing(row)
         runs: list[list[dict]] = [[]]
         for c in row:
             run = runs[-1]
@@ -228,24 +231,26 @@ def _page_lines(chars: list[dict], page: int, body: float) -> list[_Line]:
                 em = max(body, min(c["size"], run[-1]["size"]))
                 # A list label ("一、", "（一）", "1.") is followed by a tab to the text.
                 label = gap < LABEL_TAB * em and LABEL_RE.fullmatch(_line_text(run)) is not None
-                if gap > 1.0 * em and not label:
+                if gap > 1.0 * em + spacing and not label:
                     runs.append(run := [])
             run.append(c)
-        if _letter_spaced(runs):
-            runs = [[c for run in runs for c in run]]
         lines.extend(_Line(run, page) for run in runs if run)
     out = [ln.finish() for ln in lines]
     return [ln for ln in out if ln.text]
 
 
-def _letter_spaced(runs: Sequence[Sequence[dict]]) -> bool:
-    """A row of single characters at one even spacing of a few ems: a title set with wide
-    character spacing or distributed alignment (政　府　工　作　报　告), not columns."""
-    if len(runs) < 3 or any(len([c for c in run if not c["text"].isspace()]) > 2 for run in runs):
-        return False
-    size = max(c["size"] for run in runs for c in run)
-    gaps = [b[0]["x0"] - a[-1]["x1"] for a, b in zip(runs, runs[1:], strict=False)]
-    return max(gaps) <= LETTER_SPACING * size and max(gaps) - min(gaps) <= 0.2 * size
+def _letter_spacing(row: Sequence[dict]) -> float:
+    """The even space a row sets between its characters when it is spaced out (a title with
+    wide character spacing or distributed alignment: 政　府　工　作　报　告, 2009　年　政 …), else 0:
+    only a gap wider than that by an em parts two columns. Columns of text have no such space
+    between most of their characters; a row of a few scattered characters is not spaced out."""
+    visible = [c for c in row if not c["text"].isspace()]
+    if len(visible) < 3:
+        return 0.0
+    gaps = sorted(b["x0"] - a["x1"] for a, b in zip(visible, visible[1:], strict=False))
+    median = gaps[len(gaps) // 2]
+    size = max(c["size"] for c in visible)
+    return median if 0.3 * size < median <= LETTER_SPACING * size else 0.0
 
 
 def _in_margin(line: _Line, height: float) -> bool:
@@ -665,6 +670,13 @@ def _short(line: _Line) -> bool:
     return line.meta["col_right"] - line.x1 >= 1.8 * line.size
 
 
+def _full(line: _Line) -> bool:
+    """Fills its column from edge to edge: no room for one more character (a character and a
+    half where a closing mark may not start the next line). A centred line this wide wrapped."""
+    slack = (line.x0 - line.meta["col_left"]) + (line.meta["col_right"] - line.x1)
+    return slack < 1.5 * line.size
+
+
 def _centred(line: _Line) -> bool:
     """Set in the middle of its column, well clear of both edges."""
     left = line.x0 - line.meta["col_left"]
@@ -688,7 +700,7 @@ def _continues(
     """Does ``line`` continue the paragraph whose last line is ``prev`` (``first``: its only one)?"""
     if line.top - prev.top > 1.3 * pitch:
         return False  # a blank line between paragraphs
-    if not _short(prev) and not prev.text.endswith(SENTENCE_END) and _centred(line):
+    if _full(prev) and not prev.text.endswith(SENTENCE_END) and _centred(line):
         return True  # a centred line (a long subtitle) wrapped: its second line is centred too
     if first_indent is not None and abs(_offset(line) - first_indent) < 0.4 * line.size:
         return False  # indented like the document's first lines

@@ -5,6 +5,7 @@ columns), and WeasyPrint pages with the same habits, read back and checked again
 from __future__ import annotations
 
 import html as htmlmod
+import io
 import re
 import shutil
 import subprocess
@@ -367,6 +368,93 @@ def newspaper(items: list[Item], *, columns: int, masthead: str, parts_across: b
     return d
 
 
+def writer_document(items: list[Item], notes: dict[int, str]) -> str:
+    """A LibreOffice Writer document (flat ODT) with Writer's own habits: outline headings,
+    closing punctuation allowed to hang past the right margin (Writer's and Word's default for
+    Chinese), footnotes at the foot of the page (``notes``: paragraph number → note, called after
+    the paragraph's first sentence), an A5 page with "第 N 页" in the footer."""
+
+    def para(style: str, text: str) -> str:
+        return f'<text:p text:style-name="{style}">{text}</text:p>'
+
+    body: list[str] = []
+    n = 0
+    for kind, text in items:
+        t = htmlmod.escape(text, quote=False)
+        if kind == "title":
+            body.append(para("Title", t))
+        elif kind in ("sub", "by"):
+            body.append(para("Front", t))
+        elif kind in ("h1", "h2"):
+            level = kind[1]
+            body.append(
+                f'<text:h text:style-name="H{level}" text:outline-level="{level}">{t}</text:h>'
+            )
+        else:
+            n += 1
+            if n in notes:
+                cut = text.index("。") + 1
+                note = (
+                    f'<text:note text:id="n{n}" text:note-class="footnote"><text:note-citation>'
+                    f"{list(notes).index(n) + 1}</text:note-citation><text:note-body>"
+                    f"{para('Note', htmlmod.escape(notes[n], quote=False))}</text:note-body>"
+                    "</text:note>"
+                )
+                t = (
+                    htmlmod.escape(text[:cut], quote=False)
+                    + note
+                    + htmlmod.escape(text[cut:], quote=False)
+                )
+            body.append(para("Body", t))
+    office = "urn:oasis:names:tc:opendocument:xmlns"
+    serif = f"style:font-family-asian=\"'{SERIF}'\""
+    sans = f"style:font-family-asian=\"'{SANS}'\""
+
+    def text_style(name: str, size: float, font: str, extra: str = "", bold: bool = False) -> str:
+        weight = ' fo:font-weight="bold" style:font-weight-asian="bold"' if bold else ""
+        return (
+            f'<style:style style:name="{name}" style:family="paragraph">'
+            f"<style:paragraph-properties {extra}/>"
+            f'<style:text-properties {font} fo:font-size="{size}pt"'
+            f' style:font-size-asian="{size}pt"{weight}/></style:style>'
+        )
+
+    styles = "".join(
+        (
+            text_style("Body", 10.5, serif, 'fo:text-indent="21pt" fo:text-align="justify"'),
+            text_style("Front", 10.5, serif, 'fo:text-align="center"'),
+            text_style("Title", 22, sans, 'fo:text-align="center" fo:margin-bottom="8pt"', True),
+            text_style("H1", 15, sans, 'fo:margin-top="8pt" fo:margin-bottom="4pt"', True),
+            text_style("H2", 12, sans, 'fo:margin-top="4pt" fo:margin-bottom="2pt"', True),
+            text_style("Note", 8, serif),
+            text_style("Foot", 9, serif, 'fo:text-align="center"'),
+        )
+    )
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="{office}:office:1.0" xmlns:style="{office}:style:1.0"
+ xmlns:text="{office}:text:1.0" xmlns:fo="{office}:xsl-fo-compatible:1.0"
+ office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:styles>{styles}</office:styles>
+<office:automatic-styles><style:page-layout style:name="A5"><style:page-layout-properties
+ fo:page-width="14.8cm" fo:page-height="21cm" fo:margin-top="1.5cm" fo:margin-bottom="1.2cm"
+ fo:margin-left="1.5cm" fo:margin-right="1.5cm"/><style:footer-style/></style:page-layout>
+</office:automatic-styles>
+<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="A5">
+<style:footer><text:p text:style-name="Foot">第 <text:page-number text:select-page="current"/> 页</text:p></style:footer>
+</style:master-page></office:master-styles>
+<office:body><office:text>{"".join(body)}</office:text></office:body></office:document>"""
+
+
+def writer_notes(items: list[Item]) -> dict[int, str]:
+    """Footnotes for every fourth paragraph of ``items``: the first sentences of the report's
+    last paragraphs (real text of the right length for a note)."""
+    paragraphs = [t for k, t in items if k == "p"]
+    firsts = [t[: t.index("。") + 1] for t in reversed(paragraphs) if "。" in t]
+    numbers = [i + 1 for i, t in enumerate(paragraphs) if i % 4 == 2 and "。" in t[:-1]]
+    return dict(zip(numbers, firsts, strict=False))
+
+
+WRITER_CORPUS = "hailar-district_2014_zh.txt"
 # name: (corpus file, paragraph grouping, builder, page furniture that must not reach the text)
 VARIANTS: dict[str, tuple[str, int, Callable[[list[Item]], Any], list[str]]] = {
     "word_styles": (
@@ -420,6 +508,9 @@ def libreoffice_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, byte
         path = tmp / f"{name}.docx"
         build(corpus_items(corpus, group=group)).save(path)
         docs.append(str(path))
+    items = corpus_items(WRITER_CORPUS)
+    (tmp / "writer.fodt").write_text(writer_document(items, writer_notes(items)), encoding="utf-8")
+    docs.append(str(tmp / "writer.fodt"))
     done = subprocess.run(
         [
             soffice,
@@ -436,7 +527,7 @@ def libreoffice_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, byte
         timeout=300,
     )
     assert done.returncode == 0, done.stderr
-    return {name: (tmp / f"{name}.pdf").read_bytes() for name in VARIANTS}
+    return {name: (tmp / f"{name}.pdf").read_bytes() for name in [*VARIANTS, "writer"]}
 
 
 @pytest.mark.parametrize("name", list(VARIANTS))
@@ -450,6 +541,64 @@ def test_libreoffice_pdf_reads_back_as_the_report(
     assert_same_report(doc, items, furniture)
     # Paragraphs cut by page (and column) breaks were joined, and the joins recorded.
     assert any(r.kind == "join_column_break" for r in doc.repairs)
+
+
+def test_writer_pdf_footnotes_and_hanging_punctuation(libreoffice_pdfs: dict[str, bytes]) -> None:
+    """A Writer document: commas and full stops hung past the right margin keep their lines in
+    the column; footnotes come back as paragraphs of their own after the paragraph that was
+    running at the foot of their page, which reads on across the page break without them."""
+    items = corpus_items(WRITER_CORPUS)
+    notes = writer_notes(items)
+    assert len(notes) >= 8
+    doc = read_bytes(libreoffice_pdfs["writer"], kind="pdf", source="writer.pdf")
+    front = dict(items[:3])
+    assert (doc.title, doc.subtitle) == (front["title"], front["sub"])
+    assert headings(doc) == expected_headings(items)
+    # The text layer has each note's number where it is called, and before the note itself.
+    expected: list[str] = []
+    for i, t in enumerate(expected_paragraphs(items), start=1):
+        if i in notes:
+            cut = t.index("。") + 1
+            t = f"{t[:cut]}{list(notes).index(i) + 1}{t[cut:]}"
+        expected.append(t)
+    note_texts = [squash(f"{k + 1}{note}") for k, note in enumerate(notes.values())]
+    # LibreOffice 7.4 leaves out of the PDF some marks it would hang past the margin (an 、, a 。
+    # before a note's number; a hung ， is there): the reader returns every character the PDF
+    # has but the page numbers, and each paragraph is the input less a few such marks.
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(libreoffice_pdfs["writer"])) as pdf:
+        in_pdf = Counter(squash("".join(c["text"] for p in pdf.pages for c in p.chars)))
+    got_chars = Counter(squash(doc.text))
+    assert not got_chars - in_pdf
+    assert set(in_pdf - got_chars) <= set("第页0123456789")
+    got = [_fill_dropped(t, [*expected, *note_texts]) for t in paragraph_texts(doc)]
+    assert sorted(t for t in got if t in note_texts) == sorted(note_texts)
+    assert [t for t in got if t not in note_texts] == expected
+    for k, number in enumerate(notes):
+        # After the paragraph that calls it (at the latest the one running on to the next page).
+        assert got.index(note_texts[k]) > got.index(expected[number - 1])
+    assert "第1页" not in doc.text and "第2页" not in doc.text
+    for p in doc.paragraphs():
+        assert not re.search(f"{CJK} +{CJK}", p.text), p.text
+    assert any(r.kind == "join_column_break" for r in doc.repairs)
+
+
+def _fill_dropped(got: str, wanted: list[str], marks: str = "、，。；：") -> str:
+    """The paragraph of ``wanted`` that ``got`` is with at most three of ``marks`` left out,
+    else ``got`` itself."""
+    for want in wanted:
+        if len(want) - 3 <= len(got) <= len(want):
+            i = 0
+            for ch in want:
+                if i < len(got) and got[i] == ch:
+                    i += 1
+                elif ch not in marks:
+                    break
+            else:
+                if i == len(got):
+                    return want
+    return got
 
 
 def test_libreoffice_pdf_parts_kinds_and_nesting(libreoffice_pdfs: dict[str, bytes]) -> None:
@@ -588,3 +737,41 @@ def test_spaced_out_titles_are_one_line(title_style: str) -> None:
     assert doc.subtitle == squash(source.subtitle)
     assert headings(doc) == []
     assert paragraph_texts(doc) == [squash(t) for t in texts]
+
+
+def test_footnotes_do_not_cut_the_paragraph_running_over_the_page() -> None:
+    """Footnotes (WeasyPrint's float: footnote, numbered "1.") sit between a paragraph's end on
+    one page and its continuation on the next: they come back after that paragraph."""
+    items = corpus_items("hailar-district_2014_zh.txt")
+    notes = writer_notes(items)
+    texts = expected_paragraphs(items)[:24]
+    body = []
+    for i, t in enumerate(texts, start=1):
+        if i in notes:
+            cut = t.index("。") + 1
+            note = f'<span class="fn">{htmlmod.escape(notes[i])}</span>'
+            body.append(f"<p>{htmlmod.escape(t[:cut])}{note}{htmlmod.escape(t[cut:])}</p>")
+        else:
+            body.append(f"<p>{htmlmod.escape(t)}</p>")
+    css = (
+        "@page { size: A5; margin: 1.5cm; @bottom-center { content: counter(page) } }"
+        'body { font-family: "Noto Serif CJK SC"; font-size: 10pt; line-height: 1.6 }'
+        "p { text-indent: 2em; margin: 0; text-align: justify }"
+        ".fn { float: footnote; font-size: 8pt; text-indent: 0 }"
+    )
+    html = (
+        f'<html lang="zh-CN"><head><style>{css}</style></head><body>{"".join(body)}</body></html>'
+    )
+    doc = read_bytes(make_pdf(html), kind="pdf", source="notes.pdf")
+    used = [n for n in notes if n <= len(texts)]
+    note_texts = [squash(f"{k + 1}.{notes[n]}") for k, n in enumerate(used)]
+    expected = []
+    for i, t in enumerate(texts, start=1):
+        if i in used:
+            cut = t.index("。") + 1
+            t = f"{t[:cut]}{used.index(i) + 1}{t[cut:]}"
+        expected.append(t)
+    got = paragraph_texts(doc)
+    assert sorted(t for t in got if t in note_texts) == sorted(note_texts)
+    assert [t for t in got if t not in note_texts] == expected
+    assert any(r.kind == "join_column_break" for r in doc.repairs)

@@ -28,8 +28,11 @@ LABEL_RE = re.compile(
     r"[（(]?[一二三四五六七八九十]{1,3}[）)、]|第[一二三四五六七八九十]{1,3}[、，章节部分条]?"
     r"|[（(]?\d{1,2}[）)、.．]|[①-⑳]"
 )
+# What opens a footnote: its number or mark (Word sets "1", WeasyPrint "1.", books "①" or "*").
+NOTE_MARK_RE = re.compile(r"(?:[\[［(（]?\d{1,3}[\]］)）.．、]?|[①-⑳*＊※†]|注[释解]?[:：\d①])")
 LABEL_TAB = 4.0  # ems: the farthest a default tab stop puts the text after its label
 LETTER_SPACING = 6.0  # ems: the widest even spacing read as a spaced-out line, not columns
+HANGING_PUNCT = frozenset("，。、；：！？”’）》」』,.;:!?")
 CJK_RE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 # Heading thresholds relative to the body font size.
 HEADING_SIZE = 1.3  # this much larger is a heading whatever the weight
@@ -48,6 +51,7 @@ class _Line:
     page: int
     x0: float = 0.0
     x1: float = 0.0
+    hang: float = 0.0  # width of a closing mark hung past the column's right edge, if any
     top: float = 0.0
     bottom: float = 0.0
     size: float = 0.0
@@ -60,6 +64,9 @@ class _Line:
         cs = self.chars
         self.x0 = min(c["x0"] for c in cs)
         self.x1 = max(c["x1"] for c in cs)
+        last = max(cs, key=lambda c: c["x1"])
+        # Word and Writer let a closing mark hang past the right margin (标点溢出边界).
+        self.hang = last["x1"] - last["x0"] if last["text"] in HANGING_PUNCT else 0.0
         self.top = min(c["top"] for c in cs)
         self.bottom = max(c["bottom"] for c in cs)
         sizes = Counter(round(c["size"], 1) for c in cs if not c["text"].isspace())
@@ -102,7 +109,8 @@ def read(data: bytes, *, source: str) -> Document:
     running = _running_heads(per_page, heights)
     placed = _placed_furniture(per_page)
     lines: list[_Line] = []
-    for page_lines, (width, height, _) in zip(per_page, pages, strict=True):
+    notes: dict[int, list[_Line]] = {}
+    for n, (page_lines, (width, height, _)) in enumerate(zip(per_page, pages, strict=True)):
         kept = [
             ln
             for ln in page_lines
@@ -110,10 +118,11 @@ def read(data: bytes, *, source: str) -> Document:
             and not _is_furniture(ln, height, body_size)
             and not (_in_margin(ln, height) and _furniture_key(ln.text) in running)
         ]
-        lines.extend(_reading_order(kept, width, body_size))
+        text_lines, notes[n] = _footnotes(_reading_order(kept, width, body_size), body_size)
+        lines.extend(text_lines)
     bold_body = _bold_share(lines, body_size) > 0.5
     items, repairs = _blocks(lines, body_size, bold_cue=not bold_body)
-    items = _numbered_levels(items)
+    items = _with_notes(_numbered_levels(items), notes)
     blocks: list[Block] = []
     out: list[str] = []
     pos = 0
@@ -320,6 +329,38 @@ def _placed_furniture(per_page: Sequence[Sequence[_Line]]) -> set[int]:
     return out
 
 
+def _footnotes(lines: list[_Line], body: float) -> tuple[list[_Line], list[_Line]]:
+    """A page's text lines and its footnotes: the lines under the lowest body-size line, set
+    smaller, the first opening with a note mark (1, ①, [1], *, 注). Left in place they would cut
+    a paragraph that runs on to the next page in two."""
+    floor = max((ln.bottom for ln in lines if abs(ln.size - body) <= 0.15 * body), default=None)
+    if floor is None:
+        return lines, []
+    below = sorted(
+        (ln for ln in lines if ln.top >= floor and ln.size < 0.9 * body),
+        key=lambda ln: (ln.top, ln.x0),
+    )
+    if not below or not NOTE_MARK_RE.match(below[0].text):
+        return lines, []
+    return [ln for ln in lines if not any(ln is b for b in below)], below
+
+
+def _with_notes(
+    items: list[tuple[str, int | None, dict]], notes: dict[int, list[_Line]]
+) -> list[tuple[str, int | None, dict]]:
+    """Each page's footnotes as paragraphs after the paragraph that was running at the foot of
+    that page (joined across the page break without them)."""
+    out = list(items)
+    for page in sorted(notes, reverse=True):
+        if not notes[page]:
+            continue
+        size = Counter(ln.size for ln in notes[page]).most_common(1)[0][0]
+        note_items, _ = _blocks(notes[page], size, bold_cue=False)
+        at = max((i + 1 for i, it in enumerate(out) if it[2]["page"] <= page + 1), default=0)
+        out[at:at] = [(text, None, meta) for text, _, meta in note_items]
+    return out
+
+
 def _bold_share(lines: Sequence[_Line], body: float) -> float:
     """How much of the body-size text is bold; when most is, weight says nothing about headings."""
     body_lines = [ln for ln in lines if abs(ln.size - body) <= 0.15 * body]
@@ -361,11 +402,17 @@ def _columns(lines: Sequence[_Line], width: float, body: float) -> list[tuple[fl
 
 
 def _right_edge(ends: list[float], default: float) -> float:
-    """Where full lines of a column end: the commonest line end (justified text), else the 90th
-    percentile (ragged text; a hanging comma must not make every other line look short)."""
+    """Where full lines of a column end: the furthest line end that several lines share
+    (justified text; on a short last page two paragraph ends may share an x as often as the
+    full lines do), else the 90th percentile (ragged text; a hanging comma must not make every
+    other line look short)."""
     if not ends:
         return default
-    x, n = Counter(round(e) for e in ends).most_common(1)[0]
+    counts = Counter(round(e) for e in ends)
+    common = [x for x, n in counts.items() if n >= max(2, 0.2 * len(ends))]
+    if common:
+        return float(max(common))
+    x, n = counts.most_common(1)[0]
     if n >= 0.2 * len(ends):
         return float(x)
     return sorted(ends)[int(0.9 * (len(ends) - 1))]
@@ -379,7 +426,7 @@ def _reading_order(lines: list[_Line], width: float, body: float) -> list[_Line]
     for ln in lines:
         ln.col = -1
         for i, (left, right) in enumerate(cols):
-            if ln.x0 >= left - tol and ln.x1 <= right + tol:
+            if ln.x0 >= left - tol and ln.x1 - ln.hang <= right + tol:
                 ln.col = i
                 break
     if len({ln.col for ln in lines if ln.col >= 0}) > 1:

@@ -775,3 +775,20 @@ def test_footnotes_do_not_cut_the_paragraph_running_over_the_page() -> None:
     assert sorted(t for t in got if t in note_texts) == sorted(note_texts)
     assert [t for t in got if t not in note_texts] == expected
     assert any(r.kind == "join_column_break" for r in doc.repairs)
+
+
+def test_fonts_without_a_text_mapping_are_an_input_error() -> None:
+    """Fonts embedded without a ToUnicode table (some Word, WPS and typesetting exports) give
+    "(cid:9502)" for every glyph: an error that says so, not a report of cid numbers."""
+    from reportgen.errors import InputError
+
+    source = read_path(corpus_file("hailar-district_2014_zh.txt"))
+    body = "".join(f"<p>{htmlmod.escape(p.text)}</p>" for p in source.paragraphs()[:5])
+    html = f'<html lang="zh-CN"><body style="font-family: \'{SERIF}\'">{body}</body></html>'
+    import weasyprint
+
+    pdf = weasyprint.HTML(string=html).write_pdf(uncompressed_pdf=True)
+    assert b"/ToUnicode" in pdf
+    # The same bytes with the fonts' ToUnicode entries renamed away (offsets unchanged).
+    with pytest.raises(InputError, match="do not map their glyphs to text"):
+        read_bytes(pdf.replace(b"/ToUnicode", b"/ToUnicodX"), kind="pdf", source="cid.pdf")

@@ -96,7 +96,7 @@ def _line_text(chars: Sequence[dict]) -> str:
 
 def read(data: bytes, *, source: str) -> Document:
     """Read a PDF with a text layer. ``Document.text`` is the blocks' text, one per line."""
-    pages = _extract_chars(data, source=source)
+    pages = _unmapped_glyphs(_extract_chars(data, source=source), source=source)
     body_size = _body_size(pages)
     if body_size is None:
         raise InputError(f"{source}: the PDF has no text layer (a scan?); run OCR first")
@@ -189,6 +189,27 @@ def _extract_chars(data: bytes, *, source: str) -> list[tuple[float, float, list
             raise InputError(f"{source}: the PDF is encrypted (password-protected)") from None
         inner = next((c for c in causes[1:] if c is not None), e)
         raise InputError(f"{source}: damaged or truncated PDF ({type(inner).__name__})") from None
+
+
+def _unmapped_glyphs(
+    pages: list[tuple[float, float, list[dict]]], *, source: str
+) -> list[tuple[float, float, list[dict]]]:
+    """Glyphs whose font has no map back to Unicode (no ToUnicode table: some Word, WPS and
+    typesetting exports) come out as "(cid:1234)". When most text is like that the PDF has no
+    usable text layer; a few such glyphs (a symbol font) are dropped, with a warning."""
+    total = sum(len(chars) for _, _, chars in pages)
+    unmapped = sum(c["text"].startswith("(cid:") for _, _, chars in pages for c in chars)
+    if not unmapped:
+        return pages
+    if unmapped >= 0.2 * total:
+        raise InputError(
+            f"{source}: the PDF's fonts do not map their glyphs to text ({unmapped} of {total} "
+            "characters unreadable); run OCR on it"
+        )
+    log.warning("%s: %d glyph(s) without a text mapping were dropped", source, unmapped)
+    return [
+        (w, h, [c for c in chars if not c["text"].startswith("(cid:")]) for w, h, chars in pages
+    ]
 
 
 def _ideograph(text: str) -> str:

@@ -295,6 +295,28 @@ def test_docx_heading_styles_outline_levels_and_tables() -> None:
     ]
 
 
+def test_docx_long_table_keeps_every_cell_and_merged_cells_once() -> None:
+    """A statistics table of 200 rows: every cell comes back once, in reading order; a cell
+    merged across two columns is read once, not once per grid position."""
+    import docx
+
+    d = docx.Document()
+    d.add_heading("一、2023年工作回顾", level=1)
+    table = d.add_table(rows=200, cols=3)
+    for r in range(200):
+        for c in range(3):
+            table.cell(r, c).text = f"第{r}行第{c}列指标数据"
+    merged = table.cell(0, 1).merge(table.cell(0, 2))
+    merged.text = "合并单元格"
+    buf = io.BytesIO()
+    d.save(buf)
+    doc = read_bytes(buf.getvalue(), kind="docx", source="t.docx")
+    texts = [p.text for p in doc.paragraphs()]
+    assert texts.count("合并单元格") == 1
+    expected = [f"第{r}行第{c}列指标数据" for r in range(1, 200) for c in range(3)]
+    assert [t for t in texts if t.startswith("第")] == ["第0行第0列指标数据", *expected]
+
+
 def test_truncated_docx_is_an_input_error() -> None:
     with pytest.raises(InputError, match="not a readable DOCX"):
         read_bytes(_docx_bytes()[:4000], kind="docx", source="r.docx")

@@ -72,11 +72,13 @@ def _paragraphs(data: bytes, *, source: str) -> tuple[list[tuple[str, int | None
             if tag == "p":
                 add(Paragraph(child, doc))
             elif tag == "tbl":
-                seen: set[int] = set()
+                # A merged cell appears once per grid position. Keep the elements themselves: the
+                # id() of a freed lxml proxy is reused, which made later cells look seen.
+                seen: set[Any] = set()
                 for cell in _cells(Table(child, doc)):
-                    if id(cell._tc) in seen:  # a merged cell appears once per grid position
+                    if cell._tc in seen:
                         continue
-                    seen.add(id(cell._tc))
+                    seen.add(cell._tc)
                     for par in cell.paragraphs:
                         add(par)
     except Exception as e:

@@ -80,9 +80,28 @@ def db_option(*, help: str, default: Path | None = None) -> Callable[[Any], Any]
     )  # fmt: skip
 
 
+class _LogHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """``reportgen: warning: …`` on stderr, like the error line: reportgen's own messages, and
+    only errors from the libraries underneath (WeasyPrint and fontTools chatter otherwise)."""
+
+    def __init__(self) -> None:
+        super().__init__()  # sys.stderr as it is now (click's test runner swaps it)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.name.startswith("reportgen") or record.levelno >= logging.ERROR
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"reportgen: {record.levelname.lower()}: {record.getMessage()}"
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="reportgen")
-@click.option("-v", "--verbose", is_flag=True, help="Log warnings and repairs to stderr.")
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Also say what the reader repaired (warnings always show).",
+)
 def cli(verbose: bool) -> None:
     """reportgen: read Chinese government work reports and publish what is in them.
 
@@ -90,10 +109,11 @@ def cli(verbose: bool) -> None:
     Commands take a report as .txt (plain or copied out of a PDF), .md, .html, .docx or .pdf.
     Start with:  reportgen brief seeds/huangzhong-2024-newspaper.txt
     """
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.ERROR,
-        format="reportgen: %(levelname)s: %(message)s",
-    )
+    root = logging.getLogger()
+    root.handlers[:] = [h for h in root.handlers if not isinstance(h, _LogHandler)]
+    root.addHandler(_LogHandler())
+    # Warnings (a heading kept aside, a page without text) always; what was repaired with -v.
+    logging.getLogger("reportgen").setLevel(logging.INFO if verbose else logging.WARNING)
 
 
 PARSE_FORMATS = ("json", "md", "text")
@@ -161,7 +181,7 @@ def tm_import(files: tuple[Path, ...], db: Path | None) -> None:
 
     \b
     Example:
-      reportgen tm import corpus/state-council_2024_zh.txt --db tm.db
+      reportgen tm import corpus/state-council_2019_zh.txt --db tm.db
     """
     from reportgen.translate.tm import import_files
 

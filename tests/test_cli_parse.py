@@ -204,3 +204,20 @@ def test_output_extension_picks_the_format(
     forced = tmp_path / f"forced{suffix}"
     result = CliRunner().invoke(cli, [command, str(SEED), "-o", str(forced), "-f", "json"])
     assert result.exit_code == 0 and forced.read_text(encoding="utf-8").startswith(("{", "["))
+
+
+def test_warnings_always_and_repairs_with_verbose(tmp_path: Path) -> None:
+    """Headings kept aside are a warning on stderr; -v also says what was repaired, by kind."""
+    out = tmp_path / "seed.json"
+    quiet = CliRunner().invoke(cli, ["parse", str(SEED), "-o", str(out)])
+    assert quiet.exit_code == 0
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    lines = quiet.stderr.splitlines()
+    if doc["unplaced_headings"]:
+        assert len(lines) == 1 and lines[0].startswith("reportgen: warning: ")
+        assert doc["unplaced_headings"][0] in lines[0]
+    assert not any(ln.startswith("reportgen: info:") for ln in lines)
+    loud = CliRunner().invoke(cli, ["-v", "parse", str(SEED), "-o", str(out)])
+    info = [ln for ln in loud.stderr.splitlines() if ln.startswith("reportgen: info: ")]
+    assert len(info) == 1 and f"{len(doc['repairs'])} repairs" in info[0]
+    assert "join_wrap" in info[0] and "undouble_headline" in info[0]

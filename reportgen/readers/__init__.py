@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 import re
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
 from reportgen.errors import InputError
 from reportgen.model import Block, Document
 
+log = logging.getLogger(__name__)
 READERS = {
     ".txt": "text",
     ".text": "text",
@@ -104,7 +107,31 @@ def read_path(path: str | Path, *, format: str | None = None) -> Document:
         raise InputError(f"{p}: cannot read ({e.strerror})") from None
     if not data.strip():
         raise InputError(f"{p}: the file is empty")
-    return read_bytes(data, kind=kind or sniff(data), source=str(p))
+    doc = read_bytes(data, kind=kind or sniff(data), source=str(p))
+    log_repairs(doc)
+    return doc
+
+
+def log_repairs(doc: Document) -> None:
+    """Say what the reader repaired (info: ``reportgen -v``) and warn about headings it had to
+    keep aside, which a reader of the output would otherwise not notice."""
+    if doc.repairs:
+        counts = Counter(r.kind for r in doc.repairs).most_common()
+        kinds = ", ".join(f"{n} {kind}" for kind, n in counts)
+        log.info("%s: %d repairs (%s)", doc.source, len(doc.repairs), kinds)
+    if doc.unplaced_headings:
+        n = len(doc.unplaced_headings)
+        log.warning(
+            "%s: %d heading%s could not be placed on %s section%s and %s kept aside (%s); "
+            "`reportgen parse -f json` says why",
+            doc.source,
+            n,
+            "s" if n > 1 else "",
+            "their" if n > 1 else "its",
+            "s" if n > 1 else "",
+            "are" if n > 1 else "is",
+            "、".join(doc.unplaced_headings[:3]) + ("…" if n > 3 else ""),
+        )
 
 
 def sniff(data: bytes) -> str:

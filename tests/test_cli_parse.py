@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from reportgen.cli import cli
-from reportgen.model import Document
+from reportgen.model import Document, Section
 from tests.conftest import SEED, corpus_file
 
 
@@ -221,3 +221,22 @@ def test_warnings_always_and_repairs_with_verbose(tmp_path: Path) -> None:
     info = [ln for ln in loud.stderr.splitlines() if ln.startswith("reportgen: info: ")]
     assert len(info) == 1 and f"{len(doc['repairs'])} repairs" in info[0]
     assert "join_wrap" in info[0] and "undouble_headline" in info[0]
+
+
+def test_markdown_outline_reads_back_as_the_same_report(tmp_path: Path) -> None:
+    """parse -f md of the seed, read back as Markdown: the same headings and paragraphs; the
+    headings the reader kept aside stay in a comment, not in the text."""
+    from reportgen.readers import read_path
+
+    md = tmp_path / "seed.md"
+    assert CliRunner().invoke(cli, ["parse", str(SEED), "-o", str(md)]).exit_code == 0
+    doc, again = read_path(SEED), read_path(md)
+    assert doc.unplaced_headings  # the seed keeps some aside: what this test is about
+    assert "<!-- Headings the reader could not place" in md.read_text(encoding="utf-8")
+    assert [p.text for p in again.paragraphs()] == [p.text for p in doc.paragraphs()]
+
+    def headings(sections: Sequence[Section]) -> list[str]:
+        return [h for s in sections for h in (s.heading, *headings(s.children)) if h]
+
+    assert headings(again.sections) == headings(doc.sections)
+    assert not any(h in p.text for h in doc.unplaced_headings for p in again.paragraphs())

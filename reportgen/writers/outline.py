@@ -29,9 +29,11 @@ def to_markdown(doc: Document) -> str:
     for sec in doc.sections:
         walk(sec)
     if doc.unplaced_headings:
-        out.append("## Unplaced headings\n")
-        out.extend(f"- {h}" for h in doc.unplaced_headings)
-        out.append("")
+        # In a comment: read back, the Markdown stays the same report (no extra section of
+        # headings posing as text).
+        out.append("<!-- Headings the reader could not place (`reportgen parse -f json` says why):")
+        out.extend(f"- {h.replace('--', '- -')}" for h in doc.unplaced_headings)
+        out.append("-->\n")
     return "\n".join(out)
 
 

@@ -29,7 +29,11 @@ LABEL_RE = re.compile(
     r"|[（(]?\d{1,2}[）)、.．]|[①-⑳]"
 )
 # What opens a footnote: its number or mark (Word sets "1", WeasyPrint "1.", books "①" or "*").
-NOTE_MARK_RE = re.compile(r"(?:[\[［(（]?\d{1,3}[\]］)）.．、]?|[①-⑳*＊※†]|注[释解]?[:：\d①])")
+# A bare number must not be a quantity ("2013年", "5.2%") in small print under the text.
+NOTE_MARK_RE = re.compile(
+    r"[\[［(（]\d{1,3}[\]］)）]|\d{1,3}[.．、](?!\d)|\d{1,3}(?![\d.．%年月日万亿千百个])"
+    r"|[①-⑳*＊※†]|注[释解]?[:：\d①]"
+)
 LABEL_TAB = 4.0  # ems: the farthest a default tab stop puts the text after its label
 LETTER_SPACING = 6.0  # ems: the widest even spacing read as a spaced-out line, not columns
 HANGING_PUNCT = frozenset("，。、；：！？”’）》」』,.;:!?")
@@ -352,8 +356,8 @@ def _placed_furniture(per_page: Sequence[Sequence[_Line]]) -> set[int]:
 
 def _footnotes(lines: list[_Line], body: float) -> tuple[list[_Line], list[_Line]]:
     """A page's text lines and its footnotes: the lines under the lowest body-size line, set
-    smaller, the first opening with a note mark (1, ①, [1], *, 注). Left in place they would cut
-    a paragraph that runs on to the next page in two."""
+    smaller, apart from the text or opening with a note mark (1, ①, [1], *, 注). Left in place
+    they would cut a paragraph that runs on to the next page in two."""
     floor = max((ln.bottom for ln in lines if abs(ln.size - body) <= 0.15 * body), default=None)
     if floor is None:
         return lines, []
@@ -361,9 +365,20 @@ def _footnotes(lines: list[_Line], body: float) -> tuple[list[_Line], list[_Line
         (ln for ln in lines if ln.top >= floor and ln.size < 0.9 * body),
         key=lambda ln: (ln.top, ln.x0),
     )
-    if not below or not NOTE_MARK_RE.match(below[0].text):
+    # Set apart by a blank line's worth of space (under the footnote rule), or opening with a
+    # note mark: small print that runs on right under the text may be the text's own.
+    if not below or not (_note_mark(below[0]) or below[0].top - floor >= body):
         return lines, []
     return [ln for ln in lines if not any(ln is b for b in below)], below
+
+
+def _note_mark(line: _Line) -> bool:
+    """Opens with a footnote's number or mark: a superscript number (smaller than the note's
+    text, so "62014年" is note 6 on 2014), or a mark as NOTE_MARK_RE knows them."""
+    first = line.chars[0]
+    if first["text"].isdigit() and first["size"] < 0.85 * line.size:
+        return True
+    return NOTE_MARK_RE.match(line.text) is not None
 
 
 def _with_notes(

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from reportgen.cli import cli
 from reportgen.dupes import find_duplicates
-from reportgen.dupes.units import content_length, normalise, numbers, split_sentences
+from reportgen.dupes.units import content_length, normalise, numbers, sentence_spans
 from reportgen.errors import ReportgenError
 from reportgen.readers import read_path
 from tests.conftest import corpus_file
@@ -75,25 +75,25 @@ def _plant(text: str) -> tuple[str, dict[str, str]]:
     body = [
         i
         for i, ln in enumerate(lines)
-        if not ln.startswith("#") and len(split_sentences(ln.strip())) >= 3 and len(ln) > 120
+        if not ln.startswith("#") and len(sentence_spans(ln.strip())) >= 3 and len(ln) > 120
     ]
     plain = [
         (i, ln[s:e])
         for i in body
         for ln in [lines[i]]
-        for s, e in split_sentences(ln)
+        for s, e in sentence_spans(ln)
         if 30 <= e - s <= 80 and not re.search(r"\d", ln[s:e])
     ]
     with_digits = [
         (i, ln[s:e])
         for i in body
         for ln in [lines[i]]
-        for s, e in split_sentences(ln)
+        for s, e in sentence_spans(ln)
         if 25 <= e - s <= 90 and re.search(r"\d{2,}", ln[s:e])
     ]
     doubled_line = body[2]
     doubled = lines[doubled_line].strip()
-    s, e = split_sentences(doubled)[1]
+    s, e = sentence_spans(doubled)[1]
     in_place = doubled[s:e]
     far_line = body[4]
     far = lines[far_line].strip()

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reportgen.cli import cli
-from reportgen.dupes.units import mask_numbers, normalise, numbers, split_sentences
+from reportgen.dupes.units import mask_numbers, normalise, numbers, sentence_spans
 from tests.conftest import corpus_file
 
 TEXT = st.text(
@@ -19,7 +19,7 @@ TEXT = st.text(
 
 @given(TEXT)
 def test_sentence_spans_cover_the_text_in_order(text: str) -> None:
-    spans = split_sentences(text)
+    spans = sentence_spans(text)
     pos = 0
     for s, e in spans:
         assert pos <= s < e <= len(text)

@@ -8,13 +8,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from reportgen.model import Document
+from reportgen.sentences import sentence_spans as shared_sentence_spans
 
 PARAGRAPH = "paragraph"
 SENTENCE = "sentence"
 
-# A sentence ends at a full stop, question or exclamation mark (ASCII or full width, an ellipsis),
-# together with any closing quote or bracket that follows it.
-SENTENCE_END_RE = re.compile(r"(?:[。！？!?]|……|\.(?!\d))[”’」』）)\"']*")
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 # What counts towards the minimum length: letters, digits and CJK, not punctuation.
 CONTENT_RE = re.compile(r"[^\W_]")
@@ -82,23 +80,11 @@ def content_length(text: str) -> int:
     return len(CONTENT_RE.findall(text))
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) spans of the sentences of ``text``; leading/trailing spaces are left out."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for m in SENTENCE_END_RE.finditer(text):
-        spans.append((pos, m.end()))
-        pos = m.end()
-    if pos < len(text):
-        spans.append((pos, len(text)))
-    out = []
-    for s, e in spans:
-        seg = text[s:e]
-        lead = len(seg) - len(seg.lstrip())
-        trail = len(seg) - len(seg.rstrip())
-        if e - trail > s + lead:
-            out.append((s + lead, e - trail))
-    return out
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) spans of the sentences of ``text``, spaces around them left out. ；does not
+    cut: a copy-paste mistake repeats a whole sentence, and its ；-items would mostly fall under
+    the minimum length or match every year's list of the same indicators."""
+    return shared_sentence_spans(text, semicolon=False, strip=True)
 
 
 def is_allowed(norm: str, allow: Sequence[str], *, min_chars: int) -> bool:
@@ -181,7 +167,7 @@ def document_units(
     for para in document.paragraphs():
         text = para.text
         to_raw = _raw_offsets(text, document.text, para.start, para.end)
-        spans = split_sentences(text) if sentences else []
+        spans = sentence_spans(text) if sentences else []
         for kind, s, e in _candidate_spans(text, spans):
             line = line_of(para.start + to_raw(s)) if para.start >= 0 else 0
             unit = make_unit(doc_index, para.id, kind, text, s, e, line=line)

@@ -19,6 +19,7 @@ from reportgen.facts.numbers import (
     scaled,
 )
 from reportgen.model import OTHER, PLAN, REVIEW, Document, Located
+from reportgen.sentences import sentence_spans
 
 
 def _alternation(words: Iterable[str], blockers: dict[str, tuple[str, ...]] | None = None) -> str:
@@ -61,7 +62,6 @@ RANGE_GAP_RE = re.compile(rf"{WS}{_alternation(T.RANGE_CONNECTORS)}{WS}$")
 LIST_GAP_RE = re.compile(rf"{WS}[、和及与]{WS}$")
 YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 FULLWIDTH_RE = re.compile(r"[０-９．，％]")
-SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
 CLAUSE_DELIMS = "，,。；;：:！？!?\n（）()“”‘’"
 CLAUSE_RE = re.compile("[" + re.escape(CLAUSE_DELIMS) + "]")
 QUOTED_BEFORE_RE = re.compile(r"[“\"‘「]([^”\"’」]{1,15})[”\"’」]\s*$")
@@ -458,17 +458,6 @@ def _in_context(n: str, hit: _Hit) -> _Hit:
     return hit
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans (start, end incl. the stop) of a paragraph."""
-    spans, pos = [], 0
-    for m in SENTENCE_END_RE.finditer(text):
-        spans.append((pos, m.end()))
-        pos = m.end()
-    if pos < len(text):
-        spans.append((pos, len(text)))
-    return spans
-
-
 def _cue_kind(text: str, ref_year: int | None = None) -> str:
     """Target or achievement from the cue words of a text; "" when they balance. Strong cues count
     twice; a year before ``ref_year`` (the report's year) is a past result."""
@@ -671,7 +660,9 @@ def _extract(
         (_cue_kind(text, ref_year) or fallback) if kind not in (ACHIEVEMENT, TARGET) else ""
     )
     _distribute_lists(n, hits)
-    spans = _sentences(text)
+    # ；does not end the sentence: a target cue before a ；-list (主要预期目标是：…；…；…) governs
+    # every item of it.
+    spans = sentence_spans(text, semicolon=False)
     delims = [m.start() for m in CLAUSE_RE.finditer(n)]
     facts: list[Fact] = []
     prev_end = 0

@@ -49,8 +49,9 @@ class Translation:
 
 
 def split_sentences(zh: str) -> list[str]:
-    """Sentences of a Chinese paragraph, punctuation kept, at 。！？；."""
-    return [s for s in (s.strip() for s in sentences(zh)) if s]
+    """Sentences of a Chinese paragraph, punctuation kept, at 。！？；: the official translations
+    often give a ；-clause a sentence of its own."""
+    return sentences(zh, strip=True)
 
 
 def _clauses(sentence: str) -> list[str]:

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from reportgen.cli import cli
-from reportgen.dupes import find_duplicates
+from reportgen.dupes import find_duplicates, index_add, index_stats
 from reportgen.dupes.units import content_length, normalise, numbers, sentence_spans
 from reportgen.errors import ReportgenError
 from reportgen.readers import read_path
@@ -231,6 +231,108 @@ def test_archive_finds_reuse_with_source_and_year(tmp_path: Path) -> None:
     missing = runner.invoke(cli, ["dupes", new, "--against", str(tmp_path / "none.db")])
     assert missing.exit_code == 2
     assert missing.output.count("\n") == 1 and "no such archive" in missing.output
+
+
+def _group_keys(groups: list[dict]) -> list[tuple]:
+    return [
+        (g["kind"], tuple((m["paragraph_id"], m["start"], m["end"]) for m in g["members"]))
+        for g in groups
+    ]
+
+
+@pytest.mark.parametrize("name", ["seed", "hailar-district_2015_zh.txt"])
+def test_report_checked_against_an_archive_holding_itself(
+    name: str, seed_path: Path, tmp_path: Path
+) -> None:
+    """Editors re-run a report after indexing it: its archived copy is the report itself, not
+    reuse. The result is the one without the archive, and the notes say why."""
+    report = str(seed_path if name == "seed" else corpus_file(name))
+    db = tmp_path / "archive.db"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["index", "add", report, "--db", str(db)]).exit_code == 0
+    alone = run_json(report)
+    against = run_json(report, "--against", str(db))
+    assert _group_keys(against["groups"]) == _group_keys(alone["groups"])
+    assert against["share"] == alone["share"] < 0.5
+    assert not any(s["archived"] for s in against["sources"])
+    assert alone["notes"] == []
+    (note,) = against["notes"]
+    assert report in note and "already in the archive" in note and "left out" in note
+
+
+def test_same_report_left_out_logs_a_warning_and_other_years_still_count(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    y14, y15 = (corpus_file(f"hailar-district_{y}_zh.txt") for y in (2014, 2015))
+    db = tmp_path / "archive.db"
+    stats = index_add([read_path(y14), read_path(y15)], db=db)
+    assert stats.added == 2
+    new = read_path(y15)
+    with caplog.at_level("WARNING", logger="reportgen.dupes"):
+        result = find_duplicates([new], against=db)
+    assert [r.getMessage() for r in caplog.records] == list(result.notes)
+    assert len(result.notes) == 1 and str(y15) in result.notes[0]
+    # 2014 is still searched: its recycled passages are reported, and nothing comes from the
+    # archived 2015 copy.
+    archived = [m for g in result.groups for m in g.members if m.doc != new.source]
+    assert archived and {m.year for m in archived} == {2014}
+    thanks = [
+        g for g in result.groups if any("我代表区政府向人大代表" in m.text for m in g.members)
+    ]
+    assert thanks and thanks[0].kind == "exact"
+
+
+def _revise(text: str) -> tuple[str, str, str]:
+    """A revision of a report as an editor makes one: the figures of one paragraph updated, a
+    sentence added to another, a new paragraph. Returns the text, the updated paragraph's first
+    figure before and after."""
+    lines = text.split("\n")
+    body = [i for i, ln in enumerate(lines) if not ln.startswith("#") and len(ln) > 120]
+    figures = next(i for i in body if re.search(r"\d{3,}", lines[i]))
+    old = re.search(r"\d{3,}", lines[figures]).group()
+    lines[figures] = re.sub(r"\d{3,}", lambda m: str(int(m.group()) + 11), lines[figures])
+    added_to = next(i for i in body if i != figures)
+    lines[added_to] = lines[added_to].rstrip() + "各项工作均按计划推进，群众满意度进一步提升。"
+    lines.insert(len(lines) - 2, "　　今年还将开展营商环境专项评估，评估结果向社会公开。")
+    return "\n".join(lines), old, str(int(old) + 11)
+
+
+def test_revised_report_is_still_compared_with_its_archived_version(tmp_path: Path) -> None:
+    src = corpus_file("hailar-district_2015_zh.txt")
+    db = tmp_path / "archive.db"
+    index_add([read_path(src)], db=db)
+    text, old, new = _revise(src.read_text(encoding="utf-8"))
+    revised = tmp_path / "hailar-2015-revised.txt"
+    revised.write_text(text, encoding="utf-8")
+    data = run_json(str(revised), "--against", str(db))
+    assert data["notes"] == []
+    assert [s["label"] for s in data["sources"] if s["archived"]] == [str(src)]
+    across = [
+        g for g in data["groups"] if {m["doc"] for m in g["members"]} == {str(revised), str(src)}
+    ]
+    # Most of the revision is the archived version unchanged …
+    assert sum(g["kind"] == "exact" for g in across) >= 20
+    assert data["share"] > 0.8
+    # … and the updated figures show as such.
+    changes = {(c["old"], c["new"]) for g in across if g["kind"] == "numbers" for c in g["changes"]}
+    assert (old, new) in changes or (new, old) in changes
+
+
+def test_index_add_stores_a_report_once(tmp_path: Path) -> None:
+    db = tmp_path / "archive.db"
+    report = str(corpus_file("hailar-district_2013_zh.txt"))
+    runner = CliRunner()
+    r = runner.invoke(cli, ["index", "add", report, report, "--db", str(db)])
+    assert r.exit_code == 0 and "1 reports added, 1 already there" in r.output
+    first = index_stats(db)
+    again = runner.invoke(cli, ["index", "add", report, "--db", str(db)])
+    assert "0 reports added, 1 already there" in again.output
+    assert index_stats(db) == first and first.documents == 1 and first.passages > 100
+    # The same text under another name is the same report.
+    copy = tmp_path / "copy-of-2013.txt"
+    copy.write_text(Path(report).read_text(encoding="utf-8"), encoding="utf-8")
+    assert index_add([read_path(copy)], db=db).skipped == 1
+    assert index_stats(db).passages == first.passages
 
 
 # --- DOCX and PDF ----------------------------------------------------------------------------

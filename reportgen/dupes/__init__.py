@@ -6,22 +6,28 @@ Entry points: :func:`find_duplicates` (documents in, :class:`DupesResult` out), 
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportgen.dupes.find import CONTAINED, EXACT, KINDS, NEAR, NUMBERS, RawGroup, find_groups
 from reportgen.dupes.units import DEFAULT_ALLOW, SPACE_RE, Unit, document_units, numbers
 from reportgen.model import Document
 
+if TYPE_CHECKING:
+    from reportgen.dupes import archive
+
 SCHEMA = "reportgen.dupes/1"
 DIGITS_RE = re.compile(r"[0-9０-９]+(?:[.．,][0-9０-９]+)*")
 DEFAULT_MIN_CHARS = 12
 DEFAULT_THRESHOLD = 0.8
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "CONTAINED",
@@ -132,13 +138,15 @@ class Group:
 
 @dataclass(frozen=True)
 class DupesResult:
-    """All groups plus what an editor needs to judge them: sources, counts, share repeated."""
+    """All groups plus what an editor needs to judge them: sources, counts, share repeated, and
+    ``notes`` on how the check was run (an archived copy of an input left out)."""
 
     groups: tuple[Group, ...]
     sources: tuple[Source, ...]
     total_chars: int = 0
     repeated_chars: int = 0
     options: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    notes: tuple[str, ...] = ()
 
     @property
     def counts(self) -> dict[str, int]:
@@ -160,6 +168,7 @@ class DupesResult:
             "total_chars": self.total_chars,
             "repeated_chars": self.repeated_chars,
             "share": round(self.share, 4),
+            "notes": list(self.notes),
             "groups": [g.to_dict() for g in self.groups],
         }
 
@@ -203,13 +212,17 @@ def find_duplicates(
     for i, d in enumerate(documents):
         units.extend(document_units(d, i, min_chars=min_chars, allow=allow))
     query: list[bool] | None = None
+    notes: list[str] = []
     if against is not None:
         from reportgen.dupes import archive
 
-        found, archived_sources = archive.lookup(against, units, first_doc=len(documents))
-        query = [True] * len(units) + [False] * len(found)
-        units.extend(found)
-        sources.extend(archived_sources)
+        hits = archive.lookup(against, units, first_doc=len(documents), inputs=documents)
+        query = [True] * len(units) + [False] * len(hits.units)
+        units.extend(hits.units)
+        sources.extend(hits.sources)
+        for same in hits.same:
+            notes.append(_same_note(documents[same.input].source, same))
+            log.warning("%s", notes[-1])
     raw = find_groups(units, threshold=threshold, kinds=kinds, query=query, progress=progress)
     groups = tuple(
         _group(n + 1, g, units, sources)
@@ -220,7 +233,19 @@ def find_duplicates(
     options = {"min_chars": min_chars, "threshold": threshold, "kinds": list(kinds)}
     if against is not None:
         options["against"] = str(against)
-    return DupesResult(groups, tuple(sources), total, repeated, options)
+    return DupesResult(groups, tuple(sources), total, repeated, options, tuple(notes))
+
+
+def _same_note(label: str, same: archive.Archived) -> str:
+    """Editors re-run a report after indexing it: its own archived copy is not reuse."""
+    import datetime
+
+    when = datetime.datetime.fromtimestamp(same.added).date().isoformat()
+    stored = "" if same.source == label else f" as {same.source}"
+    return (
+        f"{label} is already in the archive{stored} (indexed {when}, same text): "
+        "that copy was left out of the comparison."
+    )
 
 
 def index_add(

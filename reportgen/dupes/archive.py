@@ -7,6 +7,7 @@ import hashlib
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -74,6 +75,14 @@ def _signed(values: object) -> list[int]:
     return np.asarray(values, dtype=np.uint64).view(np.int64).tolist()
 
 
+def document_digest(document: Document) -> str:
+    """The identity of a report's text: the same text read again gives the same digest, a
+    revision (one paragraph changed) a different one."""
+    return hashlib.sha256(
+        "\n".join(p.text for p in document.paragraphs()).encode("utf-8")
+    ).hexdigest()
+
+
 def add(
     documents: Sequence[Document],
     *,
@@ -86,9 +95,9 @@ def add(
     added = skipped = 0
     with store.connect(db, ARCHIVE_STORE, create=True) as base, base.transaction():
         for d in documents:
-            digest = hashlib.sha256(
-                "\n".join(p.text for p in d.paragraphs()).encode("utf-8")
-            ).hexdigest()
+            digest = document_digest(d)
+            # Inside the transaction the check sees this call's own inserts: a file given twice
+            # is stored once.
             if base.first("SELECT 1 FROM docs WHERE digest=?", (digest,)):
                 skipped += 1
                 continue
@@ -156,24 +165,52 @@ def stats(db: str | Path) -> IndexStats:
     return IndexStats(str(db), docs, passages, years=years)
 
 
-def lookup(
-    db: str | Path, units: Sequence[Unit], *, first_doc: int
-) -> tuple[list[Unit], list[Source]]:
-    """Archived passages that may repeat one of ``units``: same text, same text but numbers, or
-    enough rare shared grams. Returns them as units (doc indices from ``first_doc``) with their
-    sources; the caller verifies every candidate."""
-    from reportgen.dupes import Source
-    from reportgen.dupes.units import mask_numbers
+@dataclass(frozen=True)
+class Lookup:
+    """What the archive holds for a query: candidate passages as units (doc indices from the
+    caller's ``first_doc``), their reports, and the archived reports left out because they are
+    one of the inputs itself (same digest)."""
 
+    units: tuple[Unit, ...]
+    sources: tuple[Source, ...]
+    same: tuple[Archived, ...] = ()
+
+
+@dataclass(frozen=True)
+class Archived:
+    """An archived report that has the same text as input ``input``."""
+
+    input: int
+    source: str
+    title: str
+    year: int | None
+    added: float
+
+
+def lookup(
+    db: str | Path, units: Sequence[Unit], *, first_doc: int, inputs: Sequence[Document] = ()
+) -> Lookup:
+    """Archived passages that may repeat one of ``units``: same text, same text but numbers, or
+    enough rare shared grams; the caller verifies every candidate. An archived report with the
+    same text as one of ``inputs`` is no evidence of reuse (it is that report indexed earlier):
+    its passages are left out and it is returned in ``same``."""
+    from reportgen.dupes import Source
+    from reportgen.dupes.units import mask_numbers, normalise
+
+    digests = {document_digest(d): i for i, d in enumerate(inputs)}
     with store.connect(db, ARCHIVE_STORE, create=False) as base:
+        same = _same_documents(base, digests)
+        skip = sorted({doc_id for doc_id, _ in same})
+        # Passages of the left-out reports never become candidates.
+        not_same = _not_in_docs(skip)
         pids: set[int] = set()
         for col, key in (("h_exact", lambda u: u.norm), ("h_masked", lambda u: u.masked)):
             hashes = sorted({_hash64(key(u)) for u in units})
             for i in range(0, len(hashes), CHUNK):
                 part = hashes[i : i + CHUNK]
                 q = f"SELECT id FROM passages WHERE {col} IN ({','.join('?' * len(part))})"
-                pids.update(r[0] for r in base.rows(q, part))
-        pids |= _gram_candidates(base, units)
+                pids.update(r[0] for r in base.rows(q + not_same, (*part, *skip)))
+        pids |= _gram_candidates(base, units, skip=skip)
         rows = []
         plist = sorted(pids)
         for i in range(0, len(plist), CHUNK):
@@ -189,8 +226,6 @@ def lookup(
     doc_index: dict[int, int] = {}
     sources: list[Source] = []
     found: list[Unit] = []
-    from reportgen.dupes.units import normalise
-
     for doc_id, pid_, kind, start, end, line, text, source, title, year in sorted(rows):
         if doc_id not in doc_index:
             doc_index[doc_id] = first_doc + len(sources)
@@ -199,10 +234,32 @@ def lookup(
         found.append(
             Unit(doc_index[doc_id], pid_, kind, start, end, text, norm, mask_numbers(norm), line)
         )
-    return found, sources
+    return Lookup(tuple(found), tuple(sources), tuple(a for _, a in same))
 
 
-def _gram_candidates(base: store.Database, units: Sequence[Unit]) -> set[int]:
+def _not_in_docs(doc_ids: Sequence[int]) -> str:
+    """SQL condition (with one ``?`` per id) leaving out the passages of ``doc_ids``."""
+    return f" AND doc_id NOT IN ({','.join('?' * len(doc_ids))})" if doc_ids else ""
+
+
+def _same_documents(base: store.Database, digests: dict[str, int]) -> list[tuple[int, Archived]]:
+    """(doc id, what it is) of the archived reports whose digest is one of ``digests``."""
+    keys = sorted(digests)
+    out = []
+    for i in range(0, len(keys), CHUNK):
+        part = keys[i : i + CHUNK]
+        for doc_id, digest, source, title, year, added in base.rows(
+            "SELECT id, digest, source, title, year, added FROM docs "
+            f"WHERE digest IN ({','.join('?' * len(part))})",
+            part,
+        ):
+            out.append((doc_id, Archived(digests[digest], source, title or "", year, added)))
+    return sorted(out, key=lambda x: (x[1].input, x[0]))
+
+
+def _gram_candidates(
+    base: store.Database, units: Sequence[Unit], *, skip: Sequence[int] = ()
+) -> set[int]:
     uid, h = gram_hashes([u.norm for u in units], n=ARCHIVE_GRAMS.n, sample=ARCHIVE_GRAMS.sample)
     if len(h) == 0:
         return set()
@@ -233,16 +290,22 @@ def _gram_candidates(base: store.Database, units: Sequence[Unit]) -> set[int]:
     if not shared:
         return set()
     wanted = sorted({pid for _, pid in shared})
+    not_same = _not_in_docs(skip)
     psize: dict[int, int] = {}
     for i in range(0, len(wanted), CHUNK):
         part = wanted[i : i + CHUNK]
         psize.update(
             base.rows(
-                f"SELECT id, ngrams FROM passages WHERE id IN ({','.join('?' * len(part))})", part
+                f"SELECT id, ngrams FROM passages WHERE id IN ({','.join('?' * len(part))})"
+                + not_same,
+                (*part, *skip),
             )
         )
     out = set()
     for (u, pid), n in shared.items():
-        if n >= max(1, int(ARCHIVE_GRAMS.min_share * min(sizes[u], psize.get(pid, 0) or 1))):
+        # A passage of a left-out report has no size here and is no candidate.
+        if pid in psize and n >= max(
+            1, int(ARCHIVE_GRAMS.min_share * min(sizes[u], psize[pid] or 1))
+        ):
             out.add(pid)
     return out

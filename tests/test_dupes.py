@@ -3,6 +3,7 @@ passages across years, the archive, and the JSON/DOCX/PDF outputs read back."""
 
 from __future__ import annotations
 
+import html as htmlmod
 import importlib.util
 import io
 import json
@@ -258,6 +259,15 @@ def test_report_checked_against_an_archive_holding_itself(
     assert alone["notes"] == []
     (note,) = against["notes"]
     assert report in note and "already in the archive" in note and "left out" in note
+    # The editor's views say it too: HTML (and the PDF printed from it) and the Word copy.
+    html, docx_file = tmp_path / "d.html", tmp_path / "d.docx"
+    for out in (html, docx_file):
+        res = runner.invoke(cli, ["dupes", report, "--against", str(db), "-o", str(out)])
+        assert res.exit_code == 0, res.output
+    assert htmlmod.escape(note, quote=False) in html.read_text(encoding="utf-8")
+    import docx
+
+    assert any(note in p.text for p in docx.Document(str(docx_file)).paragraphs)
 
 
 def test_same_report_left_out_logs_a_warning_and_other_years_still_count(

@@ -48,6 +48,8 @@ def render_docx(
     for line in (document.subtitle, document.byline):
         if line:
             add_run(d.add_paragraph(), line, italic=True)
+    for note in result.notes:  # how the check was run, e.g. an archived copy left out
+        add_run(d.add_paragraph(), f"reportgen: {note}", italic=True, color="6B7785")
 
     def write_section(sec: Section) -> None:
         if sec.heading:

@@ -86,6 +86,7 @@ def dupes_context(result: DupesResult, *, title: str = "") -> dict[str, Any]:
         )
     inputs = [s for s in result.sources if not s.archived]
     return {
+        "notes": list(result.notes),
         "title": title or "Repeated passages: " + ", ".join(Path(s.label).name for s in inputs),
         "sources": [
             {"name": Path(s.label).name, "title": s.title, "year": s.year, "archived": s.archived}

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from reportgen.errors import ReportgenError
+from reportgen.facts.english import format_change
+from reportgen.facts.match import GENERIC_INDICATORS, MATCH_THRESHOLD, match_facts, match_name
 from reportgen.model import OTHER, PLAN, REVIEW, Document, Paragraph, Repair, Section
 from reportgen.sentences import split_sentences
 
@@ -17,7 +19,6 @@ UNTRANSLATED = "untranslated"
 # Money, rates and shares are what an analyst looks for first; counts of things come after.
 MONEY_UNITS = ("元", "万元", "亿元", "万亿元")
 TOP_PER_SECTION = 4
-MATCH_THRESHOLD = 80.0
 SUMMARY_CHARS = 160
 # A section's lead skips openings too short to say anything: a salutation (各位代表：) or a one-line
 # motto before the first real paragraph.
@@ -186,13 +187,9 @@ class Comparison:
 
     @property
     def change_text(self) -> str:
-        """The change written out: ``+26.8 %`` or ``+1.5 pp`` for rates, ``±0`` for no change."""
-        if self.change == 0:
-            return "±0"
-        if self.unit == "%":
-            return f"{self.change:+.2f}".rstrip("0").rstrip(".") + " pp"
-        pct = self.change_pct
-        return f"{pct:+.1f} %" if pct is not None else f"{self.change:+,g}"
+        """The change written out: ``+26.8 %``, ``+1.5 pp`` for rates, ``±0`` for no change, the
+        amount (``+3,760个``) when the review value is 0."""
+        return format_change(self.change, unit=self.unit, base=self.review.value)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -420,7 +417,7 @@ def _indicator(englisher: EnglisherLike | None, zh: str) -> str:
         return ""
     en = englisher.indicator(zh)
     if not en:
-        core = normalise_indicator(zh)
+        core = match_name(zh)
         if core != zh and len(core) >= 2:
             en = englisher.indicator(core)
     return en or ""
@@ -474,7 +471,7 @@ def pick_headline(figures: Sequence[Figure], *, n: int = 3) -> tuple[Figure, ...
         for i, f in enumerate(figures)
         if len(f.indicator_zh) >= 2
         and f.weight >= 3
-        and normalise_indicator(f.indicator_zh) not in GENERIC_INDICATORS
+        and match_name(f.indicator_zh) not in GENERIC_INDICATORS
     ] or list(enumerate(figures))
     out: list[Figure] = []
     for _, f in sorted(named, key=lambda t: (-t[1].weight, t[0])):
@@ -487,29 +484,6 @@ def pick_headline(figures: Sequence[Figure], *, n: int = 3) -> tuple[Figure, ...
 
 # --- Matching review results with plan targets -----------------------------------------------
 
-# Verbs that start an indicator name but do not name the thing: 新建高标准农田 ≈ 再建设高标准农田.
-_VERB_PREFIX = re.compile(
-    r"^(?:新建设|新建|新增|再建设|再建|再创建|再|完成|实现|建设|打造|创建|开展|实施|累计|全年|"
-    r"力争|确保|新|改造|提升|推广|培育|引进|达到|达)"
-)
-_NOISE = re.compile(r"[\s\u3000“”\"'‘’（）()、，,：:·]")
-# Names too generic to say two facts measure the same thing (an investment in 2023 and another
-# in 2024 are different projects).
-GENERIC_INDICATORS = frozenset(
-    {"投资", "资金", "项目", "金额", "总额", "数量", "规模", "面积", "人数", "人次", "户数", "个数"}
-)
-
-
-def normalise_indicator(name: str) -> str:
-    """An indicator name without spaces, punctuation and leading verbs, for matching across parts."""
-    s = _NOISE.sub("", name)
-    for _ in range(3):
-        t = _VERB_PREFIX.sub("", s)
-        if t == s or len(t) < 2:
-            break
-        s = t
-    return s
-
 
 def match_indicators(
     review: Sequence[FactLike],
@@ -517,44 +491,10 @@ def match_indicators(
     *,
     threshold: float = MATCH_THRESHOLD,
 ) -> list[tuple[FactLike, FactLike, float]]:
-    """Pairs (review fact, plan fact, score) naming the same indicator in the same unit.
-
-    Names are compared after :func:`normalise_indicator` with rapidfuzz's ``ratio`` (0–100), generic
-    names (投资, 资金 …) never match; pairs
-    at or above ``threshold`` are taken best first, each fact at most once. Pure; small enough to
-    move to a shared module later.
-    """
-    from rapidfuzz import fuzz
-
-    cands: list[tuple[float, int, int]] = []
-
-    def name(f: FactLike) -> str:
-        n = normalise_indicator(f.indicator)
-        return "" if n in GENERIC_INDICATORS else n
-
-    rnames = [name(f) for f in review]
-    pnames = [name(f) for f in plan]
-    for i, r in enumerate(review):
-        if not rnames[i]:
-            continue
-        for j, p in enumerate(plan):
-            if not pnames[j] or (r.unit or "") != (p.unit or "") or r.measure != p.measure:
-                continue
-            score = float(fuzz.ratio(rnames[i], pnames[j]))
-            if score >= threshold:
-                cands.append((score, i, j))
-    cands.sort(key=lambda t: (-t[0], t[1], t[2]))
-    used_r: set[int] = set()
-    used_p: set[int] = set()
-    out: list[tuple[int, FactLike, FactLike, float]] = []
-    for score, i, j in cands:
-        if i in used_r or j in used_p:
-            continue
-        used_r.add(i)
-        used_p.add(j)
-        out.append((i, review[i], plan[j], score))
-    out.sort(key=lambda t: t[0])
-    return [(r, p, s) for _, r, p, s in out]
+    """Pairs (review fact, plan fact, score 0–100) naming the same indicator in the same measure
+    and unit, in review order: :func:`reportgen.facts.match.match_facts`, the matcher the diff
+    uses too. Every fact counts (not one per indicator): the briefing shows what the text says."""
+    return [(m.a, m.b, m.score) for m in match_facts(review, plan, threshold=threshold)]
 
 
 # --- Assembly --------------------------------------------------------------------------------

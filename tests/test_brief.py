@@ -16,7 +16,6 @@ from reportgen.brief import (
     lead_excerpt,
     lead_paragraph,
     match_indicators,
-    normalise_indicator,
 )
 from reportgen.cli import cli
 from reportgen.facts import Fact, extract_facts
@@ -63,12 +62,6 @@ def _fact(indicator: str, value: float, unit: str, kind: str, **kw) -> Fact:
 
 
 # --- the model -------------------------------------------------------------------------------
-
-
-def test_normalise_indicator_drops_leading_verbs_and_spaces():
-    assert normalise_indicator("新建高标准农田") == "高标准农田"
-    assert normalise_indicator("再建设 高标准农田") == "高标准农田"
-    assert normalise_indicator("新增学位") == "学位"
 
 
 def test_match_indicators_needs_same_unit_and_similar_name():

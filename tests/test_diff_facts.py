@@ -74,6 +74,29 @@ def test_hailar_series_table(hailar_series: object) -> None:
     assert by_year[2015][0] == 8.0
 
 
+def test_hailar_follows_a_reworded_indicator(hailar_series: object) -> None:
+    """The plans say 新增就业 (2012, 2015) and 新增城镇就业 (2013), the reviews 城镇新增就业 and
+    新增就业: one indicator, one row, and each target judged; 再就业 (re-employment) stays apart."""
+    rows = {s.indicator: s for s in hailar_series.series if "就业" in s.indicator}
+    assert set(rows) == {"城镇新增就业", "再就业"}
+    jobs = rows["城镇新增就业"]
+    by_year = dict(zip(jobs.years, zip(jobs.targets, jobs.actuals, strict=True), strict=True))
+    assert by_year[2012] == (5000.0, 6128.0)
+    assert by_year[2013] == (5400.0, 5611.0)
+    assert by_year[2015][0] == 5700.0
+    checks = {(t.year, t.indicator): t for t in hailar_series.targets}
+    assert checks[(2012, "新增就业")].actual.value == 6128.0
+    assert checks[(2013, "新增城镇就业")].actual.value == 5611.0
+    assert checks[(2014, "再就业")].actual.value == 1687.0  # not 新增就业 5487
+    assert all(c.verdict in ("met", "missed") for c in checks.values() if c.actual is not None)
+
+
+def test_generic_names_are_not_compared(hailar_series: object) -> None:
+    """投资 1.5亿元 (2014 review) and 投资 2.6亿元 (2015 review) are different projects."""
+    loose = [c for c in hailar_series.facts if c.indicator == "投资"]
+    assert loose and all(c.old is None or c.new is None for c in loose)
+
+
 def test_changed_targets_between_plans(hailar_series: object) -> None:
     changes = {(c.indicator, c.measure, c.kind): c for c in hailar_series.facts}
     gdp = changes[("地区生产总值", "change", "target")]  # 2014 plan +11% → 2015 plan +8%
@@ -175,3 +198,8 @@ def test_seed_results_2023_against_targets_2024(seed_path: Path) -> None:
     assert both, "the seed states results and targets for shared indicators"
     assert all(c.old.kind == "achievement" and c.new.kind == "target" for c in both)
     assert all(c.change in ("same", "up", "down") for c in both)
+    # The README's pairs: 国土绿化 4.1万亩 → 5.2万亩, 新增学位 3630个 → 学位 3760个 (which the
+    # diff used to list as removed and added), 新建 → 再建设高标准农田 1.58万亩 → 2.54万亩.
+    pairs = {(c.old.surface, c.new.surface): c for c in both}
+    assert {("4.1万亩", "5.2万亩"), ("3630个", "3760个"), ("1.58万亩", "2.54万亩")} <= set(pairs)
+    assert pairs[("3630个", "3760个")].indicator == "学位"  # the plan's wording

@@ -140,3 +140,19 @@ def test_docx_single_report_table(tmp_path: Path) -> None:
     assert rows[0] == ["Indicator", "Result", "Target", "Change"]
     # 2014 result: 地区生产总值 +9.1%; 2015 target: +8%.
     assert ["地区生产总值", "9.1%", "8%", "down"] in rows
+
+
+def test_html_changes_in_points_and_per_cent(tmp_path: Path) -> None:
+    """Hailar 2014 → 2015: 规模以上工业总产值 grew 56.6 % in the one review and 16.2 % in the
+    next: a change of -40.4 percentage points (it read "-40 pp"), -71.4 % relative."""
+    from tests.conftest import corpus_file
+
+    out = tmp_path / "pair.html"
+    files = [str(corpus_file(f"hailar-district_{y}_zh.txt")) for y in (2014, 2015)]
+    res = CliRunner().invoke(cli, ["diff", *files, "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    page = out.read_text(encoding="utf-8")
+    results = page.split('id="changed-results"', 1)[1].split("</section>", 1)[0]
+    row = next(r for r in results.split("<tr")[1:] if "规模以上工业总产值" in r and "56.6%" in r)
+    assert '<td class="num">-40.4 pp</td>' in row and '<td class="num">-71.4 %</td>' in row
+    assert "e+" not in results  # no scientific notation anywhere in the table

@@ -4,7 +4,7 @@ indicator, and one year's targets checked against the next report's results."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from reportgen.diff.align import (
@@ -24,6 +24,7 @@ from reportgen.diff.facts import (
     compare_results_to_targets,
 )
 from reportgen.errors import InputError
+from reportgen.facts.match import indicator_name, match_facts, unit_key
 from reportgen.model import PLAN, REVIEW, Document
 
 log = logging.getLogger(__name__)
@@ -215,34 +216,56 @@ def _results_of(facts: list[Any], doc: Document) -> list[Any]:
 
 
 def _series(docs: list[Document], facts: list[list[Any]]) -> tuple[SeriesRow, ...]:
-    """Indicator × year: report N's targets for year N, report N+1's results for year N."""
+    """Indicator × year: report N's targets for year N, report N+1's results for year N. Each
+    report's facts join the rows by the matcher the pairwise comparison uses, so a row follows
+    an indicator whose wording changes (新增就业 → 城镇新增就业); a row is shown under its
+    latest wording."""
     from reportgen.diff.facts import first_by_key
 
-    cells: dict[tuple[str, str, str], dict[int, list[float | None]]] = {}
+    rows: list[_Row] = []
     for doc, fs in zip(docs, facts, strict=True):
         if doc.year is None:
             continue
-        for key, f in first_by_key(_targets_of(fs, doc), kind=TARGET).items():
-            y = f.year or doc.year
-            cells.setdefault(key, {}).setdefault(y, [None, None])[0] = float(f.value)
-        for key, f in first_by_key(_results_of(fs, doc), kind=ACHIEVEMENT).items():
-            y = f.year or doc.year - 1
-            cell = cells.setdefault(key, {}).setdefault(y, [None, None])
-            if cell[1] is None:
-                cell[1] = float(f.value)
-    years = sorted({y for c in cells.values() for y in c})
-    rows: list[SeriesRow] = []
-    for key, c in cells.items():
-        if sum(1 for v in c.values() for x in v if x is not None) < 3:
+        for kind, chosen, default_year in (
+            (TARGET, _targets_of(fs, doc), doc.year),
+            (ACHIEVEMENT, _results_of(fs, doc), doc.year - 1),
+        ):
+            new = list(first_by_key(chosen, kind=kind).values())
+            joined = {m.j: rows[m.i] for m in match_facts([r.first for r in rows], new)}
+            for j, f in enumerate(new):
+                row = joined.get(j)
+                if row is None:
+                    row = _Row(f)
+                    rows.append(row)
+                row.last = f
+                cell = row.cells.setdefault(f.year or default_year, [None, None])
+                slot = 0 if kind == TARGET else 1
+                if cell[slot] is None:  # a target stands as set; a result as first reported
+                    cell[slot] = float(f.value)
+    years = sorted({y for r in rows for y in r.cells})
+    out: list[SeriesRow] = []
+    for r in rows:
+        if sum(1 for v in r.cells.values() for x in v if x is not None) < 3:
             continue  # one or two numbers are no trend
-        rows.append(
+        out.append(
             SeriesRow(
-                key[0],
-                key[1],
-                key[2],
+                indicator_name(r.last.indicator),
+                r.last.measure or "",
+                unit_key(r.last.unit),
                 tuple(years),
-                tuple(c.get(y, [None, None])[0] for y in years),
-                tuple(c.get(y, [None, None])[1] for y in years),
+                tuple(r.cells.get(y, [None, None])[0] for y in years),
+                tuple(r.cells.get(y, [None, None])[1] for y in years),
             )
         )
-    return tuple(rows)
+    return tuple(out)
+
+
+@dataclass(eq=False)
+class _Row:
+    """One indicator's row while the series is built: the fact that opened it (what later facts
+    must match, so a row cannot drift one similar name at a time to another indicator), its
+    latest fact (whose wording the row shows) and its cells (year → [target, result])."""
+
+    first: Any
+    last: Any = None
+    cells: dict[int, list[float | None]] = field(default_factory=dict)

@@ -4,9 +4,11 @@ added / removed), and check one year's targets against the results the next repo
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from typing import Any
+
+from reportgen.facts.english import format_number
+from reportgen.facts.match import indicator_key, indicator_name, match_facts, unit_key
 
 SAME, UP, DOWN, ADDED, REMOVED = "same", "up", "down", "added", "removed"
 MET, MISSED, UNKNOWN = "met", "missed", "unknown"
@@ -21,60 +23,23 @@ CEILING_WORDS = ("价格", "物价", "CPI", "失业率", "赤字", "人口自然
 PERCENT_UNITS = ("%", "％", "个百分点", "百分点", "‰")
 
 
-# Words around an indicator that say how it was reached, not what it is (地区生产总值完成 = 地区生产总值).
-_LEAD = re.compile(r"^(?:全年|年内|今年|去年|上年|当年|力争|预计|确保|实现)+")
-_TRAIL = re.compile(r"(?:预计|累计|同比)?(?:完成|达到|实现|突破|增长|为|达)+$")
-FUZZY_INDICATOR = 0.8  # Indel similarity for 城镇人均可支配收入 ~ 城镇居民人均可支配收入
-
-
-def indicator_name(text: str) -> str:
-    """An indicator without leading time words and trailing verbs, for matching across reports."""
-    name = _LEAD.sub("", (text or "").strip())
-    name = _TRAIL.sub("", name)
-    return name or (text or "")
-
-
 def fact_key(fact: Any) -> tuple[str, str, str]:
-    """Facts compare when indicator, measure (level/change) and unit agree."""
-    unit = (fact.unit or "").replace("％", "%")
-    return (indicator_name(fact.indicator), fact.measure or "", unit)
+    """Facts of one report with the same key state the same indicator (see
+    :func:`reportgen.facts.match.indicator_key`)."""
+    return indicator_key(fact)
 
 
-def match_keys(
-    a: list[tuple[str, str, str]], b: list[tuple[str, str, str]]
-) -> list[tuple[tuple[str, str, str] | None, tuple[str, str, str] | None]]:
-    """Pair keys of two reports: the same name first, then a similar name (≥ 0.8) with the same
-    measure and unit, best first. Unpaired keys come back with None on the other side, in the
-    order of ``b`` then ``a``."""
-    from rapidfuzz.distance import Indel
-
-    pairs: dict[tuple[str, str, str], tuple[str, str, str]] = {}
-    set_a = set(a)
-    for k in b:
-        if k in set_a:
-            pairs[k] = k
-    rest_a = [k for k in a if k not in pairs.values()]
-    rest_b = [k for k in b if k not in pairs]
-    cands = []
-    for kb in rest_b:
-        for ka in rest_a:
-            if ka[1:] != kb[1:]:
-                continue
-            sim = Indel.normalized_similarity(ka[0], kb[0])
-            if sim >= FUZZY_INDICATOR:
-                cands.append((sim, ka, kb))
-    cands.sort(key=lambda c: -c[0])
-    used_a = set(pairs.values())
-    for _sim, ka, kb in cands:
-        if kb in pairs or ka in used_a:
-            continue
-        pairs[kb] = ka
-        used_a.add(ka)
-    out: list[tuple[tuple[str, str, str] | None, tuple[str, str, str] | None]] = [
-        (pairs.get(kb), kb) for kb in b
+def line_up(a: dict[Any, Any], b: dict[Any, Any]) -> list[tuple[Any | None, Any | None]]:
+    """Facts of two reports (one per key, as :func:`first_by_key` gives them) paired by
+    :func:`reportgen.facts.match.match_facts`: each fact of ``b`` with its partner in ``a`` or None,
+    in the order of ``b``, then the facts of ``a`` nobody took."""
+    fa, fb = list(a.values()), list(b.values())
+    partner = {m.j: m.i for m in match_facts(fa, fb)}
+    taken = set(partner.values())
+    out: list[tuple[Any | None, Any | None]] = [
+        (fa[partner[j]] if j in partner else None, f) for j, f in enumerate(fb)
     ]
-    out += [(ka, None) for ka in a if ka not in used_a]
-    return out
+    return out + [(f, None) for i, f in enumerate(fa) if i not in taken]
 
 
 def _fact_dict(fact: Any | None) -> dict[str, Any] | None:
@@ -156,10 +121,7 @@ def compare_facts(
     out: list[FactChange] = []
     for kind in kinds:
         a, b = first_by_key(old, kind=kind), first_by_key(new, kind=kind)
-        for ka, kb in match_keys(list(a), list(b)):
-            out.append(
-                _change(kb or ka, kind, a.get(ka) if ka else None, b.get(kb) if kb else None)
-            )
+        out.extend(_change(kind, fa, fb) for fa, fb in line_up(a, b))
     return out
 
 
@@ -167,16 +129,19 @@ def compare_results_to_targets(results: list[Any], targets: list[Any]) -> list[F
     """One report alone: last year's results (old) against this year's targets (new)."""
     a = first_by_key(results, kind=ACHIEVEMENT)
     b = first_by_key(targets, kind=TARGET)
-    out = [
-        _change(kb or ka, "result→target", a.get(ka) if ka else None, b.get(kb) if kb else None)
-        for ka, kb in match_keys(list(a), list(b))
-    ]
+    out = [_change("result→target", fa, fb) for fa, fb in line_up(a, b)]
     # Indicators with both a result and a target first: they are the comparison.
     return sorted(out, key=lambda c: c.old is None or c.new is None)
 
 
-def _change(key: tuple[str, str, str], kind: str, old: Any | None, new: Any | None) -> FactChange:
-    indicator, measure, unit = key
+def _change(kind: str, old: Any | None, new: Any | None) -> FactChange:
+    # Shown under the newer report's name (a plan's wording over a review's).
+    fact = new if new is not None else old
+    indicator, measure, unit = (
+        indicator_name(fact.indicator),
+        fact.measure or "",
+        unit_key(fact.unit),
+    )
     if old is None:
         return FactChange(indicator, kind, measure, unit, None, new, ADDED)
     if new is None:
@@ -193,11 +158,10 @@ def check_targets(targets: list[Any], results: list[Any], *, year: int | None) -
     acts = first_by_key([f for f in results if f.year in (None, year)], kind=ACHIEVEMENT)
     tgts = first_by_key([f for f in targets if f.year in (None, year)], kind=TARGET)
     out: list[TargetCheck] = []
-    for ka, kt in match_keys(list(acts), list(tgts)):
-        if kt is None:
+    for a, t in line_up(acts, tgts):
+        if t is None:
             continue
-        t, a = tgts[kt], acts.get(ka) if ka else None
-        if len(kt[0]) < 3:  # 投资, 产值: too vague to say which result belongs to the target
+        if len(indicator_name(t.indicator)) < 3:  # 投资, 产值: too vague to say which result is its
             a = None
         verdict, rule, gap = judge(t, a)
         out.append(TargetCheck(t.indicator, year, t, a, verdict, rule, gap))
@@ -226,24 +190,14 @@ def judge(target: Any, actual: Any | None) -> tuple[str, str, float | None]:
     if ceiling:
         bound = float(hi) + tol
         ok = value <= bound
-        rule = f"at most {format_number(hi)}{target.unit or ''}"
+        rule = f"at most {format_number(hi, scale='zh')}{target.unit or ''}"
         gap = value - float(hi)
     else:
         bound = float(lo) - tol
         ok = value >= bound
-        rule = f"at least {format_number(lo)}{target.unit or ''}"
+        rule = f"at least {format_number(lo, scale='zh')}{target.unit or ''}"
         gap = value - float(lo)
     if about:
-        rule += (
-            f" (左右/约: tolerance {format_number(tol)}{'pp' if percent else (target.unit or '')})"
-        )
+        unit = "pp" if percent else (target.unit or "")
+        rule += f" (左右/约: tolerance {format_number(tol, scale='zh')}{unit})"
     return (MET if ok else MISSED), rule, gap
-
-
-def format_number(x: float) -> str:
-    """282亿 rather than 2.82e+10: the way the reports write large numbers."""
-    x = float(x)
-    for size, word in ((1e8, "亿"), (1e4, "万")):
-        if abs(x) >= size and abs(x / size * 100 - round(x / size * 100)) < 1e-6:
-            return f"{x / size:g}{word}"
-    return f"{x:g}"

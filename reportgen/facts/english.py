@@ -1,4 +1,5 @@
-"""Facts step, English: render a fact's value as an English phrase ("282 million yuan", "about 5%")."""
+"""Facts step, English and numbers: a fact's value as an English phrase ("282 million yuan",
+"about 5%"), and the one number formatter every output uses (values, changes, rule texts)."""
 
 from __future__ import annotations
 
@@ -85,13 +86,68 @@ QUALIFIER_EN: dict[str, str] = {
 }
 
 
-def format_number(v: float) -> str:
-    """15800 -> "15,800", 282000000 -> "282 million", 1.3e12 -> "1.3 trillion", 1.08 -> "1.08"."""
-    a = abs(v)
-    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if a >= size:
-            return f"{_plain(v / size)} {word}"
-    return _plain(v)
+# Large numbers in words: English readers count in millions, the reports in 万 and 亿.
+SCALES: dict[str, tuple[tuple[float, str], ...]] = {
+    "en": ((1e12, " trillion"), (1e9, " billion"), (1e6, " million")),
+    "zh": ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")),
+    "": (),
+}
+# A change of a rate is a difference of percentage points, not a per cent of the old rate.
+RATE_UNITS = ("%", "％", "个百分点", "百分点")
+VALUE_PLACES = 4  # a stated value keeps its decimals (98.36%, 0.125)
+CHANGE_PLACES = 1  # a computed change is read at a glance (+26.8 %, -40.4 pp)
+_MAX_PLACES = 6
+
+
+def format_number(
+    v: float, *, places: int = VALUE_PLACES, signed: bool = False, scale: str = "en"
+) -> str:
+    """The one way numbers are written: at most ``places`` decimals without trailing zeros,
+    thousands separators, large numbers in the words of ``scale`` ("en": 282 million, 1.3
+    trillion; "zh": 282亿, 1.58万, as the reports write them; "": digits only) and, when
+    ``signed``, a sign on every change ("+3.6", "-40.4", "±0").
+
+    15800 -> "15,800"; 282000000 -> "282 million" ("2.82亿" in zh); 1.08 -> "1.08". A value
+    that is not zero never shows as 0: it keeps decimals until a digit shows (0.04 at one
+    place -> "0.04"), up to six places; below that it is float noise and shows as zero."""
+    v = float(v)
+    if round(v, _MAX_PLACES) == 0:  # float noise of a difference (1e-12) is no change
+        return "±0" if signed else "0"
+    word = ""
+    for size, name in SCALES[scale]:
+        if abs(v) >= size:
+            v, word = v / size, name
+            break
+    while places < _MAX_PLACES and round(v, places) == 0:
+        places += 1
+    body = f"{abs(v):,.{places}f}"
+    if "." in body:
+        body = body.rstrip("0").rstrip(".")
+    sign = "-" if v < 0 else ("+" if signed else "")
+    return f"{sign}{body}{word}"
+
+
+def format_change(
+    delta: float,
+    *,
+    unit: str,
+    base: float | None = None,
+    places: int = CHANGE_PLACES,
+    scale: str = "zh",
+) -> str:
+    """A difference between two values of ``unit``: in percentage points for rates ("+1.5 pp",
+    "-40.4 pp"), else relative to a non-zero ``base`` ("+26.8 %"), else absolute in the unit
+    ("+28.3亿元", "-130人")."""
+    if unit in RATE_UNITS:
+        return f"{format_number(delta, places=places, signed=True, scale='')} pp"
+    if base:
+        return format_percent(delta / abs(base), places=places)
+    return f"{format_number(delta, places=places, signed=True, scale=scale)}{unit}"
+
+
+def format_percent(fraction: float, *, places: int = CHANGE_PLACES) -> str:
+    """A relative change: 0.268 -> "+26.8 %"."""
+    return f"{format_number(100.0 * fraction, places=places, signed=True, scale='')} %"
 
 
 def fraction_en(num: float, den: float) -> str:
@@ -103,9 +159,7 @@ def fraction_en(num: float, den: float) -> str:
 
 
 def _plain(v: float) -> str:
-    if v == int(v):
-        return f"{int(v):,}"
-    return f"{v:,.4f}".rstrip("0").rstrip(".")
+    return format_number(v, scale="")
 
 
 def _with_unit(v: float, unit: str) -> str:

@@ -8,8 +8,8 @@ from typing import Any
 
 from reportgen.diff import DiffResult, PairDiff
 from reportgen.diff.align import EQUAL, ParagraphChange, with_move_origins
-from reportgen.diff.facts import format_number
 from reportgen.errors import RenderError
+from reportgen.facts.english import format_change, format_number, format_percent
 
 FORMATS = ("html", "pdf", "docx", "json")
 
@@ -131,7 +131,7 @@ def build_context(result: DiffResult, *, for_print: bool = False) -> dict[str, A
             "new": _fact_text(c.new),
             "change": c.change,
             "delta": _delta(c.delta, c.unit),
-            "relative": f"{c.relative:+.1%}" if c.relative is not None else "",
+            "relative": format_percent(c.relative) if c.relative is not None else "",
         }
         # Both plans state the indicator first; then new and dropped indicators.
         for c in sorted(result.facts, key=lambda c: c.change in ("added", "removed"))
@@ -171,7 +171,7 @@ def build_context(result: DiffResult, *, for_print: bool = False) -> dict[str, A
                 "indicator": s.indicator,
                 "unit": s.unit,
                 "cells": [
-                    tuple("—" if v is None else format_number(v) for v in pair_)
+                    tuple("—" if v is None else format_number(v, scale="zh") for v in pair_)
                     for pair_ in zip(s.targets, s.actuals, strict=True)
                 ],
             }
@@ -199,12 +199,9 @@ def _title(result: DiffResult) -> str:
 
 
 def _delta(delta: float | None, unit: str) -> str:
-    if delta is None:
-        return ""
-    if unit in ("%", "％"):
-        return f"{delta:+.2g} pp"
-    sign = "+" if delta > 0 else ""
-    return f"{sign}{format_number(delta)} {unit}"
+    """The difference column: points for rates, the unit's own amount for levels (the relative
+    change has a column of its own)."""
+    return "" if delta is None else format_change(delta, unit=unit)
 
 
 def _chart(result: DiffResult, *, limit: int = 6) -> Any:
@@ -237,7 +234,9 @@ def _chart(result: DiffResult, *, limit: int = 6) -> Any:
                     )
             ax.set_title(f"{s.indicator} ({s.unit})", fontsize=7)
             ax.set_xticks(years)
-            ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: format_number(v)))
+            ax.yaxis.set_major_formatter(
+                FuncFormatter(lambda v, _pos: format_number(v, scale="zh"))
+            )
             ax.tick_params(labelsize=6)
             for side in ("top", "right"):
                 ax.spines[side].set_visible(False)

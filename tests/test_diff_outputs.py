@@ -156,3 +156,22 @@ def test_html_changes_in_points_and_per_cent(tmp_path: Path) -> None:
     row = next(r for r in results.split("<tr")[1:] if "规模以上工业总产值" in r and "56.6%" in r)
     assert '<td class="num">-40.4 pp</td>' in row and '<td class="num">-71.4 %</td>' in row
     assert "e+" not in results  # no scientific notation anywhere in the table
+
+
+def test_html_shows_the_target_tables_for_two_reports_and_for_one(tmp_path: Path) -> None:
+    """Two reports: the changed-targets table; one report: its results against its targets. Both
+    were once inside the many-years section and so never shown for one or two reports."""
+    from tests.conftest import SEED, corpus_file
+
+    pair, single = tmp_path / "pair.html", tmp_path / "single.html"
+    files = [str(corpus_file(f"hailar-district_{y}_zh.txt")) for y in (2014, 2015)]
+    assert CliRunner().invoke(cli, ["diff", *files, "-o", str(pair)]).exit_code == 0
+    assert CliRunner().invoke(cli, ["diff", str(SEED), "-o", str(single)]).exit_code == 0
+    page = pair.read_text(encoding="utf-8")
+    assert '<section id="changed-targets">' in page and '<section id="series">' not in page
+    targets = page.split('<section id="changed-targets">', 1)[1].split("</section>", 1)[0]
+    assert targets.count("<tr") > 5
+    one = single.read_text(encoding="utf-8")
+    table = one.split('<section id="results-vs-targets">', 1)[1].split("</section>", 1)[0]
+    row = next(r for r in table.split("<tr")[1:] if "3630个" in r)
+    assert "3760个" in row  # 新增学位 3630 → 学位 3760: one row, not removed + added

@@ -12,7 +12,13 @@ headline glyphs, justification spaces). This module rebuilds the article:
   the headlines. Headlines the extraction gathered elsewhere (a run of headlines with no text
   between them) are put on the block whose lead shares the most distinctive words with them, but
   only when the evidence is clear (enough shared words and a clear margin over the next candidate);
-  otherwise they stay in ``Document.unplaced_headings``. Blocks left without a headline become
+  a headline whose own words say plan (确保, 力争) never goes on a review block, nor the reverse.
+  Then the **order prior**: the copy gathers headlines in reading order and keeps each text
+  frame's blocks in that order, so once the placements by words bear the order out, the open
+  headlines can only go between their placed neighbours – placed there by counts (as many
+  headlines confined to a stretch as it has free blocks) or by fewer shared words, and only while
+  every other headline still has a block of its own. The rest stay in
+  ``Document.unplaced_headings``, each with its reason. Blocks left without a headline become
   untitled sections, so no paragraph is ever attached to the wrong headline.
 * **review or plan**: a block outside the markers' own text goes to the part its language says
   (完成/实现/过去一年/同比 vs 力争/确保/将/再建, smoothed along the text because the extraction
@@ -58,12 +64,56 @@ IN_PLACE_MIN = 0.10  # in place: its position already says much; a few shared wo
 FLOATING_MIN = 0.30  # gathered elsewhere: a good share of the headline's words in the lead
 FLOATING_MARGIN = 1.5  # … and clearly more than on the next-best block
 RIVAL_MARGIN = 1.3  # … and than any other headline has on that block
+# With the order prior (the candidates already cut down by the order of the gathered headlines),
+# a smaller share of shared words confirms a block – with FLOATING_MARGIN over the next block and
+# over any rival headline.
+ORDER_MIN = 0.10
+ORDER_EVIDENCE = 1  # pairs of headlines placed by their words that must bear the order out
+# A headline whose own words say plan (or review) this plainly never goes on the other part's block.
+PART_CUE = 2.5
+PLEDGE_RE = re.compile(r"确保|力争")
+FORCED_MIN = 0.05  # placed by counts: the block still shares a distinctive word with it
 # Review/plan smoothing along the text: switching part costs this much language evidence.
 SWITCH_COST = 3.0
 # A paragraph in a marker's own text moves to the other part only on clear time words.
 ZONE_MOVE = 2.0
 
 HAN_RE = re.compile(r"[^\u3400-\u9fff]")
+
+
+def _smooth_kinds(scores: Sequence[float]) -> list[str]:
+    """Review or plan for a sequence of blocks from their language scores (> 0 review), smoothed
+    along the text (Viterbi, two states): the extraction keeps a page's blocks together, so
+    switching part costs :data:`SWITCH_COST` of evidence."""
+    if not scores:
+        return []
+    states = (REVIEW, PLAN)
+    emit = {REVIEW: lambda s: s / 2, PLAN: lambda s: -s / 2}
+    best = [{k: emit[k](scores[0]) for k in states}]
+    back: list[dict[str, str]] = [{}]
+    for score in scores[1:]:
+        row, ptr = {}, {}
+        for k in states:
+            cands = {k0: best[-1][k0] - (SWITCH_COST if k0 != k else 0.0) for k0 in states}
+            k0 = max(cands, key=lambda x: cands[x])
+            row[k], ptr[k] = cands[k0] + emit[k](score), k0
+        best.append(row)
+        back.append(ptr)
+    k = max(best[-1], key=lambda x: best[-1][x])
+    out = [k] * len(scores)
+    for idx in range(len(scores) - 1, -1, -1):
+        out[idx] = k
+        if idx:
+            k = back[idx][k]
+    return out
+
+
+def _other(kind: str) -> str:
+    return {REVIEW: PLAN, PLAN: REVIEW}.get(kind, OTHER)
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
 
 
 def read(text: str, *, source: str) -> Document:
@@ -109,9 +159,18 @@ class _Similarity:
     def __init__(self, paragraphs: Sequence[str]) -> None:
         self.n = len(paragraphs)
         self.df: dict[str, int] = {}
+        # A text's n-grams, computed once: every headline is scored against every block.
+        self._text_grams: dict[tuple[str, int], set[str]] = {}
         for t in paragraphs:
-            for g in _grams(t, 2) | _grams(t, 3):
+            for g in self.grams(t, 2) | self.grams(t, 3):
                 self.df[g] = self.df.get(g, 0) + 1
+
+    def grams(self, text: str, n: int) -> set[str]:
+        key = (text, n)
+        got = self._text_grams.get(key)
+        if got is None:
+            got = self._text_grams[key] = _grams(text, n)
+        return got
 
     def idf(self, g: str) -> float:
         return math.log((self.n + 1) / (self.df.get(g, 0) + 0.5))
@@ -119,7 +178,7 @@ class _Similarity:
     def __call__(self, headline: str, text: str) -> float:
         total = got = 0.0
         for n, w in ((2, 1.0), (3, 0.5)):
-            tg = _grams(text, n)
+            tg = self.grams(text, n)
             for phrase in headline.split():
                 for g in _grams(phrase, n):
                     x = w * self.idf(g)
@@ -151,9 +210,19 @@ class _Head:
     unit: Unit
     pos: int  # paragraphs before it in the text
     floating: bool  # gathered with other headlines (no text between them)
+    rank: int = 0  # place among the headlines gathered with it
     anchor: int | None = None
     end: int | None = None  # section end (exclusive) when the position fixes it
     note: str = ""
+
+
+@dataclass(frozen=True)
+class _Gap:
+    """Free blocks of run ``run`` strictly between block starts ``lo`` and ``hi``."""
+
+    run: int
+    lo: int
+    hi: int
 
 
 @dataclass
@@ -204,6 +273,7 @@ class _Spread:
             by_pos[h.pos] = by_pos.get(h.pos, 0) + 1
         for h in self.heads:
             h.floating = by_pos[h.pos] >= 2
+            h.rank = sum(1 for h2 in self.heads if h2.pos == h.pos and h2.unit.start < h.unit.start)
         self.n = len(self.paras)
         self.texts = [p.text for p in self.paras]
         self.sim = _Similarity(self.texts)
@@ -216,8 +286,16 @@ class _Spread:
                 self.zone[i] = k
         years = [marker_of(u.text)[1] for u, _ in self.markers if marker_of(u.text)]
         self.doc_year = max(years) if years else None
+        self.ry = self.doc_year - 1 if self.doc_year else None
         self.lead = [self._is_lead(i) for i in range(self.n)]
         self.body_of = self._bodies()
+        # Where a block can start: outside the markers' own text, not inside a lead's body.
+        self.starts = [i for i in range(self.n) if i not in self.zone and i not in self.body_of]
+        self._scores: dict[tuple[str, int, int], float] = {}
+        self.taken: dict[int, _Head] = {}  # block start -> the headline put on it
+        self.spans: list[tuple[int, int]] = []  # sections fixed by in-place headlines
+        self.order_notes: dict[int, str] = {}  # cluster position -> what the order prior did
+        self.run_of = self._runs()
 
     # -- layout features
 
@@ -257,10 +335,82 @@ class _Spread:
         return j
 
     def _score(self, head: str, i: int, end: int) -> float:
-        lead = self.texts[i][:LEAD_TEXT]
-        body = " ".join(self.texts[i:end])
-        s = self.sim(head, lead) + BODY_WEIGHT * self.sim(head, body)
-        return s * (LEAD_BONUS if self.lead[i] else 1.0)
+        key = (head, i, end)
+        got = self._scores.get(key)
+        if got is None:
+            lead = self.texts[i][:LEAD_TEXT]
+            body = " ".join(self.texts[i:end])
+            s = self.sim(head, lead) + BODY_WEIGHT * self.sim(head, body)
+            got = self._scores[key] = s * (LEAD_BONUS if self.lead[i] else 1.0)
+        return got
+
+    def _gathered_score(self, h: _Head, i: int) -> float:
+        return self._score(h.unit.text, i, self._block_end(i))
+
+    # -- runs: the order the copy keeps
+
+    def _runs(self) -> dict[int, int]:
+        """Block start -> its run: consecutive blocks of one part (by their smoothed language)
+        with no marker's own text between them. The copy keeps a text frame's blocks together
+        and in page order; a change of part in the text starts another frame, whose place
+        relative to this one the copy does not keep (the seed's first two review blocks come
+        before a plan block, yet their headlines sit mid-page)."""
+        kinds = _smooth_kinds(
+            [
+                sum(kind_score(t, review_year=self.ry, plan_year=self.doc_year) for t in chunk)
+                for chunk in (self.texts[i : self._block_end(i)] for i in self.starts)
+            ]
+        )
+        run_of: dict[int, int] = {}
+        self.run_kind: list[str] = []
+        self.run_blocks: list[list[int]] = []
+        prev: int | None = None
+        for i, kind in zip(self.starts, kinds, strict=True):
+            if (
+                prev is None
+                or kind != self.run_kind[-1]
+                or any(j in self.zone for j in range(prev, i))
+            ):
+                self.run_kind.append(kind)
+                self.run_blocks.append([])
+            run_of[i] = len(self.run_kind) - 1
+            self.run_blocks[-1].append(i)
+            prev = i
+        return run_of
+
+    def _head_part(self, h: _Head) -> str:
+        """The part a headline's own words name, when they name it plainly (确保, 力争: a plan;
+        two cues needed otherwise); review and plan spreads cover the same topics, so the words
+        shared with a block cannot tell a 2023 section from its 2024 twin."""
+        if PLEDGE_RE.search(h.unit.text):
+            return PLAN  # a pledge is a target, whatever it pledges (确保……取得新成绩)
+        score = kind_score(h.unit.text)
+        return PLAN if score <= -PART_CUE else REVIEW if score >= PART_CUE else OTHER
+
+    def _wrong_part(self, h: _Head, i: int) -> bool:
+        return self.run_kind[self.run_of[i]] == _other(self._head_part(h))
+
+    def _leans_away(self, h: _Head, i: int) -> bool:
+        """The headline's words lean, however little, to the part block ``i`` is not in
+        (显著提升 to a review, 加快 to a plan): the weak cue the order pass heeds, since it
+        places on weaker evidence."""
+        score = -1.0 if PLEDGE_RE.search(h.unit.text) else kind_score(h.unit.text)
+        lean = REVIEW if score > 0 else PLAN if score < 0 else OTHER
+        return self.run_kind[self.run_of[i]] == _other(lean)
+
+    def _free(self, i: int, end: int | None = None) -> bool:
+        if i in self.taken or i in self.body_of:
+            return False
+        if any(a < i < b for a, b in self.spans):
+            return False
+        # A section fixed by position must not swallow a block already given a headline.
+        return not (end is not None and any(i < t < end for t in self.taken))
+
+    def _anchor(self, h: _Head, i: int, note: str) -> None:
+        h.anchor, h.note = i, note
+        self.taken[i] = h
+        if h.end is not None:
+            self.spans.append((i, h.end))
 
     # -- headline placement
 
@@ -276,16 +426,6 @@ class _Spread:
             if h.pos < self.n:
                 before += self._score(h.unit.text, h.pos, self._block_end(h.pos))
         self.heads_after = after > before
-        taken: dict[int, _Head] = {}
-        spans: list[tuple[int, int]] = []  # sections fixed by in-place headlines
-
-        def free(i: int, end: int | None = None) -> bool:
-            if i in taken or i in self.body_of:
-                return False
-            if any(a < i < b for a, b in spans):
-                return False
-            # A section fixed by position must not swallow a block already given a headline.
-            return not (end is not None and any(i < t < end for t in taken))
 
         pairs: list[tuple[float, _Head, int]] = []
         for h in in_place:
@@ -297,9 +437,8 @@ class _Spread:
                 # Headline before its block: the position alone places it.
                 pairs.append((math.inf, h, h.pos))
         for h in floating:
-            for i in range(self.n):
-                if i not in self.zone:
-                    pairs.append((self._score(h.unit.text, i, self._block_end(i)), h, i))
+            for i in self.starts:
+                pairs.append((self._gathered_score(h, i), h, i))
         pairs.sort(key=lambda x: -x[0])
 
         placed_any = True
@@ -309,25 +448,27 @@ class _Spread:
                 if h.anchor is not None:
                     continue
                 end = h.pos if (not h.floating and self.heads_after) else None
-                if not free(i, end):
+                if not self._free(i, end):
                     continue
                 if not h.floating:
                     if s < IN_PLACE_MIN:
                         continue
-                    h.anchor, h.end = i, (h.pos if self.heads_after else None)
-                    h.note = (
+                    h.end = h.pos if self.heads_after else None
+                    self._anchor(
+                        h,
+                        i,
                         f"headline stood {'after' if self.heads_after else 'before'} its block"
                         + (
                             f"; shares {'、'.join(self.sim.shared(h.unit.text, self.texts[i]))}"
                             if s != math.inf
                             else ""
-                        )
+                        ),
                     )
                 else:
-                    if s < FLOATING_MIN:
+                    if s < FLOATING_MIN or self._wrong_part(h, i):
                         continue
                     alt = max(
-                        (s2 for s2, h2, i2 in pairs if h2 is h and i2 != i and free(i2)),
+                        (s2 for s2, h2, i2 in pairs if h2 is h and i2 != i and self._free(i2)),
                         default=0.0,
                     )
                     rival = max(
@@ -340,17 +481,17 @@ class _Spread:
                     )
                     if s < FLOATING_MARGIN * alt or s < RIVAL_MARGIN * rival:
                         continue
-                    h.anchor = i
-                    h.note = (
+                    self._anchor(
+                        h,
+                        i,
                         f"gathered with other headlines; shares "
                         f"{'、'.join(self.sim.shared(h.unit.text, self.texts[i]))} with the block's lead "
-                        f"(score {s:.2f}, next-best block {alt:.2f})"
+                        f"(score {s:.2f}, next-best block {alt:.2f})",
                     )
-                taken[i] = h
-                if h.end is not None:
-                    spans.append((i, h.end))
                 placed_any = True
                 break
+
+        self._place_by_order()
 
         for h in self.heads:
             u = h.unit
@@ -358,7 +499,7 @@ class _Spread:
                 mine = sorted(
                     ((s, i) for s, h2, i in pairs if h2 is h and s != math.inf), key=lambda x: -x[0]
                 )
-                top = next(((s, i) for s, i in mine if free(i)), None)
+                top = next(((s, i) for s, i in mine if self._free(i)), None)
                 if top is None:
                     why = "no free block to put it on"
                 else:
@@ -367,11 +508,13 @@ class _Spread:
                         f"(shares {'、'.join(self.sim.shared(u.text, self.texts[top[1]])) or 'nothing'}), "
                         "not clear enough"
                     )
-                if mine and mine[0][1] in taken:
+                if mine and mine[0][1] in self.taken:
                     why += (
                         f"; its best block '{self.texts[mine[0][1]][:12]}…' ({mine[0][0]:.2f}) went to "
-                        f"{taken[mine[0][1]].unit.text}"
+                        f"{self.taken[mine[0][1]].unit.text}"
                     )
+                if h.pos in self.order_notes:
+                    why += f"; order of the gathered headlines: {self.order_notes[h.pos]}"
                 self.repairs.append(
                     Repair(
                         "unplaced_heading",
@@ -393,6 +536,203 @@ class _Spread:
                         note=f"put on the block starting '{self.texts[h.anchor][:14]}…' ({h.note})",
                     )
                 )
+
+    # -- the order prior
+
+    def _gaps(self, cluster: Sequence[_Head], h: _Head) -> list[_Gap]:
+        """Where open headline ``h`` may still go, one gap per run: the free blocks between the
+        blocks of the headlines of its cluster placed just before and just after it in that run
+        (the run's start and end when there are none)."""
+        out: list[_Gap] = []
+        for r in range(len(self.run_kind)):
+            lo, hi = -1, self.n
+            for a in cluster:
+                if a.anchor is None or self.run_of[a.anchor] != r:
+                    continue
+                if a.rank < h.rank:
+                    lo = max(lo, a.anchor)
+                else:
+                    hi = min(hi, a.anchor)
+            g = _Gap(r, lo, hi)
+            if lo < hi and self._gap_blocks(g) and self.run_kind[r] != _other(self._head_part(h)):
+                out.append(g)
+        return out
+
+    def _gap_blocks(self, g: _Gap) -> list[int]:
+        return [i for i in self.run_blocks[g.run] if g.lo < i < g.hi and self._free(i)]
+
+    def _complete(self, options: Sequence[Sequence[_Gap]]) -> bool:
+        """Every open headline can still have a block of its own (``options[k]``: the gaps the
+        k-th may go in). With the placed headlines in order, the gaps of a run do not overlap,
+        and any k headlines fit a gap of k free blocks in their order – so this is a matching of
+        headlines to gap places (augmenting paths; the sizes are small)."""
+        cap = {g: len(self._gap_blocks(g)) for gs in options for g in gs}
+        owner: dict[tuple[_Gap, int], int] = {}
+
+        def augment(k: int, seen: set[tuple[_Gap, int]]) -> bool:
+            for g in options[k]:
+                for slot in range(cap[g]):
+                    key = (g, slot)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    if key not in owner or augment(owner[key], seen):
+                        owner[key] = k
+                        return True
+            return False
+
+        return all(augment(k, set()) for k in range(len(options)))
+
+    def _order_check(self, cluster: Sequence[_Head]) -> str | None:
+        """Why the order of a cluster cannot be used, or None when it can: every two of its
+        headlines placed by their words in one run sit in the cluster's order, at least
+        :data:`ORDER_EVIDENCE` such pairs say so, and every headline still open can have a block
+        of its own in order. Gathered headlines need not come out in reading order (sections
+        side by side, another copy tool), and a block may be missing from the copy; then the
+        order proves nothing and is not used."""
+        placed = [(h.rank, h.anchor, h.unit.text) for h in cluster if h.anchor is not None]
+        agree = 0
+        for k, (r1, i1, t1) in enumerate(placed):
+            for r2, i2, t2 in placed[k + 1 :]:
+                if self.run_of[i1] != self.run_of[i2]:
+                    continue
+                if (r1 < r2) != (i1 < i2):
+                    return (
+                        f"not used: {t1} and {t2}, placed by their words, stand in the other order"
+                    )
+                agree += 1
+        if agree < ORDER_EVIDENCE:
+            return f"not used: only {agree} pair(s) of headlines placed by their words bear it out"
+        if not self._complete([self._gaps(cluster, h) for h in cluster if h.anchor is None]):
+            return "not used: the open headlines cannot all have a block of their own in that order"
+        return None
+
+    def _place_by_order(self) -> None:
+        """Second pass for gathered headlines the words alone did not place: the order prior.
+
+        The copy gathers headlines in reading order and keeps a frame's blocks in that order,
+        and every gathered headline belongs to some block of the text. So, once the placements
+        by words bear the order out (:meth:`_order_check`), an open headline can only go in the
+        gaps its placed neighbours leave, and only where the other open headlines still find
+        blocks of their own. Two ways to place it, one at a time since each narrows the others:
+
+        * **counts**: the headlines that can only go in one gap are exactly as many as its free
+          blocks – the k-th of them goes on the k-th block, when each shares a word with it
+          (:data:`FORCED_MIN`);
+        * **words within the order**: a smaller share of shared words (:data:`ORDER_MIN`) than
+          the first pass asks, still :data:`FLOATING_MARGIN` times what it has on any other block
+          the order allows and what any other open headline the order allows there has on it;
+          and only if that leaves every other open headline a block of its own, and no block one
+          of them could have had to none (the words are not enough to say a block has no
+          headline).
+
+        Neither puts a headline on a block of the part its words lean away from, however little
+        (:meth:`_leans_away`)."""
+        for pos in sorted({h.pos for h in self.heads if h.floating}):
+            cluster = [h for h in self.heads if h.floating and h.pos == pos]
+            why_not = self._order_check(cluster)
+            self.order_notes[pos] = why_not or "used, and it leaves no clear block"
+            if why_not is None:
+                while self._order_step(cluster):
+                    pass
+
+    def _order_step(self, cluster: Sequence[_Head]) -> bool:
+        open_heads = [h for h in cluster if h.anchor is None]
+        options = [self._gaps(cluster, h) for h in open_heads]
+        # Counts: headlines confined to one gap that fill it.
+        confined: dict[_Gap, list[_Head]] = {}
+        for k, h in enumerate(open_heads):
+            fits = [g for g in options[k] if self._complete([*options[:k], [g], *options[k + 1 :]])]
+            if len(fits) == 1:
+                confined.setdefault(fits[0], []).append(h)
+        for g, hs in confined.items():
+            blocks = self._gap_blocks(g)
+            if len(hs) != len(blocks):
+                continue
+            pairs = list(zip(hs, blocks, strict=True))
+            if all(
+                self._gathered_score(h, i) >= FORCED_MIN and not self._leans_away(h, i)
+                for h, i in pairs
+            ):
+                notes = [
+                    self._counts_note(cluster, h, i, k, len(pairs))
+                    for k, (h, i) in enumerate(pairs)
+                ]
+                for (h, i), note in zip(pairs, notes, strict=True):
+                    self._anchor(h, i, note)
+                return True
+        # Words within the order.
+        allowed = {
+            id(h): [i for g in gs for i in self._gap_blocks(g)]
+            for h, gs in zip(open_heads, options, strict=True)
+        }
+        ranked: list[tuple[float, float, _Head, int]] = []
+        for h in open_heads:
+            scores = sorted(((self._gathered_score(h, i), i) for i in allowed[id(h)]), reverse=True)
+            if not scores or scores[0][0] < ORDER_MIN:
+                continue
+            s, i = scores[0]
+            if self._leans_away(h, i):
+                continue
+            alt = scores[1][0] if len(scores) > 1 else 0.0
+            rival = max(
+                (
+                    self._gathered_score(h2, i)
+                    for h2 in open_heads
+                    if h2 is not h and i in allowed[id(h2)]
+                ),
+                default=0.0,
+            )
+            if s >= FLOATING_MARGIN * max(alt, rival):
+                ranked.append((s, alt, h, i))
+        claimable = {i for gs in options for g in gs for i in self._gap_blocks(g)}
+        for s, alt, h, i in sorted(ranked, key=lambda x: -x[0]):
+            # … and only where every other open headline still finds a block of its own, and
+            # no block that one of them could have had is left to none.
+            h.anchor = i
+            self.taken[i] = h
+            rest = [self._gaps(cluster, h2) for h2 in open_heads if h2 is not h]
+            still = {j for gs in rest for g in gs for j in self._gap_blocks(g)}
+            ok = self._complete(rest) and claimable - {i} <= still
+            h.anchor = None
+            del self.taken[i]
+            if ok:
+                self._anchor(h, i, self._words_note(cluster, h, i, s, alt))
+                return True
+        return False
+
+    def _frame(self, cluster: Sequence[_Head], h: _Head, i: int) -> str:
+        """Where block ``i`` lies among the placed headlines of ``h``'s cluster in its run."""
+        r = self.run_of[i]
+        placed = [
+            a for a in cluster if a is not h and a.anchor is not None and self.run_of[a.anchor] == r
+        ]
+        prev = max((a for a in placed if a.rank < h.rank), key=lambda a: a.rank, default=None)
+        nxt = min((a for a in placed if a.rank > h.rank), key=lambda a: a.rank, default=None)
+        where = [
+            f"after {prev.unit.text}" if prev else "",
+            f"before {nxt.unit.text}" if nxt else "",
+        ]
+        return f"in the {self.run_kind[r]} run of blocks" + (
+            f" {' and '.join(w for w in where if w)}" if prev or nxt else ""
+        )
+
+    def _counts_note(self, cluster: Sequence[_Head], h: _Head, i: int, k: int, n: int) -> str:
+        return (
+            f"order: {_ordinal(h.rank + 1)} of {len(cluster)} gathered headlines; {n} of them can "
+            f"only go {self._frame(cluster, h, i)}, where {n} block(s) are free: the "
+            f"{_ordinal(k + 1)} of them on the {_ordinal(k + 1)} block; shares "
+            f"{'、'.join(self.sim.shared(h.unit.text, self.texts[i]))} "
+            f"(score {self._gathered_score(h, i):.2f})"
+        )
+
+    def _words_note(self, cluster: Sequence[_Head], h: _Head, i: int, s: float, alt: float) -> str:
+        return (
+            f"order: {_ordinal(h.rank + 1)} of {len(cluster)} gathered headlines, the order allows "
+            f"it {self._frame(cluster, h, i)}; shares "
+            f"{'、'.join(self.sim.shared(h.unit.text, self.texts[i]))} "
+            f"(score {s:.2f}, next-best block the order allows {alt:.2f})"
+        )
 
     # -- blocks
 
@@ -442,32 +782,14 @@ class _Spread:
         return out
 
     def _kinds(self, blocks: list[_Block]) -> None:
-        """Review or plan for each block: language, smoothed along the text (Viterbi, two states)."""
-        ry = self.doc_year - 1 if self.doc_year else None
-        py = self.doc_year
+        """Review or plan for each block: language, smoothed along the text."""
         for b in blocks:
             b.score = sum(
-                kind_score(t, review_year=ry, plan_year=py) for t in self.texts[b.start : b.end]
+                kind_score(t, review_year=self.ry, plan_year=self.doc_year)
+                for t in self.texts[b.start : b.end]
             )
-        if not blocks:
-            return
-        states = (REVIEW, PLAN)
-        emit = {REVIEW: lambda s: s / 2, PLAN: lambda s: -s / 2}
-        best = [{k: emit[k](blocks[0].score) for k in states}]
-        back: list[dict[str, str]] = [{}]
-        for b in blocks[1:]:
-            row, ptr = {}, {}
-            for k in states:
-                cands = {k0: best[-1][k0] - (SWITCH_COST if k0 != k else 0.0) for k0 in states}
-                k0 = max(cands, key=lambda x: cands[x])
-                row[k], ptr[k] = cands[k0] + emit[k](b.score), k0
-            best.append(row)
-            back.append(ptr)
-        k = max(best[-1], key=lambda x: best[-1][x])
-        for idx in range(len(blocks) - 1, -1, -1):
-            blocks[idx].kind = k
-            if idx:
-                k = back[idx][k]
+        for b, kind in zip(blocks, _smooth_kinds([b.score for b in blocks]), strict=True):
+            b.kind = kind
 
     # -- assembly
 

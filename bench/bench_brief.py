@@ -21,12 +21,12 @@ GOAL_BYTES = 600 * 1024
 def _warm(target: Path, **options: object) -> tuple[float, int, int]:
     """Median wall time of RUNS in this process (the first run warms caches and is dropped),
     the file size and the page count."""
-    from reportgen.writers.briefing import write_briefing
+    from reportgen.commands import brief_file
 
     times = []
     for _ in range(RUNS + 1):
         t0 = time.perf_counter()
-        write_briefing(SEED, output=str(target), **options)  # type: ignore[arg-type]
+        brief_file(SEED, output=str(target), **options)  # type: ignore[arg-type]
         times.append(time.perf_counter() - t0)
     pages = 0
     if target.suffix == ".pdf":

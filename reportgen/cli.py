@@ -1,7 +1,8 @@
-"""Command line: a thin click layer; each command calls one library function.
+"""Command line: a thin click layer; each command calls one function of ``reportgen/commands.py``.
 
-Heavy libraries (WeasyPrint, python-docx, PDF readers, matplotlib) are imported inside commands only,
-so ``reportgen --help`` stays fast.
+Here are only click options, help texts, progress display and error handling. Heavy libraries
+(WeasyPrint, python-docx, PDF readers, matplotlib) are imported inside commands only, so
+``reportgen --help`` stays fast.
 """
 
 from __future__ import annotations
@@ -18,6 +19,13 @@ import click
 
 from reportgen import __version__
 from reportgen.errors import ReportgenError
+from reportgen.writers import (
+    BRIEF_FORMATS,
+    DIFF_FORMATS,
+    DUPES_FORMATS,
+    FACTS_FORMATS,
+    PARSE_FORMATS,
+)
 
 EXIT_USAGE = 2
 
@@ -116,10 +124,6 @@ def cli(verbose: bool) -> None:
     logging.getLogger("reportgen").setLevel(logging.INFO if verbose else logging.WARNING)
 
 
-PARSE_FORMATS = ("json", "md", "text")
-FACTS_FORMATS = ("json", "csv", "tsv", "md")
-
-
 @cli.command()
 @click.argument("input", type=input_path())
 @format_option(
@@ -137,19 +141,9 @@ def parse(input: Path, fmt: str | None, output: str) -> None:
       reportgen parse seeds/huangzhong-2024-newspaper.txt --format md
       reportgen parse report.docx -o report.json
     """
-    from reportgen.readers import read_path
-    from reportgen.writers import json_text, output_format, write_output
-    from reportgen.writers.outline import to_markdown, to_text
+    from reportgen.commands import parse_file
 
-    fmt = output_format(output, fmt, PARSE_FORMATS, default="json")
-    doc = read_path(input)
-    if fmt == "json":
-        data = json_text(doc.to_dict())
-    elif fmt == "md":
-        data = to_markdown(doc)
-    else:
-        data = to_text(doc)
-    write_output(output, data)
+    parse_file(input, output=output, fmt=fmt)
 
 
 TM_DB_HELP = (
@@ -238,14 +232,9 @@ def facts(input: Path, fmt: str | None, kind: str | None, output: str) -> None:
       reportgen facts seeds/huangzhong-2024-newspaper.txt --format md
       reportgen facts report.docx --kind target -o targets.csv
     """
-    from reportgen.facts import extract_facts
-    from reportgen.readers import read_path
-    from reportgen.writers import output_format, write_output
-    from reportgen.writers.facts import render_facts
+    from reportgen.commands import facts_file
 
-    fmt = output_format(output, fmt, FACTS_FORMATS, default="json")
-    found = extract_facts(read_path(input), kind=kind)
-    write_output(output, render_facts(found, format=fmt))
+    facts_file(input, output=output, fmt=fmt, kind=kind)
 
 
 @cli.command()
@@ -253,9 +242,7 @@ def facts(input: Path, fmt: str | None, kind: str | None, output: str) -> None:
 @output_option(
     default=None, help="Output file, or - for stdout [default: output/<input-stem>.pdf]."
 )
-@format_option(
-    ("pdf", "docx", "html"), help="Output format [default: from -o's extension, else pdf]."
-)
+@format_option(BRIEF_FORMATS, help="Output format [default: from -o's extension, else pdf].")
 @click.option(
     "--layout",
     type=click.Choice(["side-by-side", "interleaved", "separate"]),
@@ -327,10 +314,10 @@ def brief(
       reportgen brief report.docx -o brief.docx --layout interleaved --full
       reportgen brief report.txt -o brief.html --tm tm.db --lang en
     """
-    from reportgen.writers.briefing import write_briefing
+    from reportgen.commands import brief_file
 
     mt_options = {k: v for k, v in (("base_url", openai_base_url), ("model", openai_model)) if v}
-    write_briefing(
+    brief_file(
         input,
         output=output,
         fmt=fmt,
@@ -346,11 +333,9 @@ def brief(
     )
 
 
-DUPES_FORMATS = ("html", "pdf", "docx", "json")
-
-
-def _progress_bar(enabled: bool) -> Any:
-    """A progress callback drawing tqdm bars on stderr (when it is a terminal or asked for)."""
+def _progress_bar(enabled: bool) -> Callable[[str, int], None] | None:
+    """A progress callback drawing tqdm bars on stderr (when it is a terminal or asked for): one
+    bar per stage (reading, hashed, candidates, indexed); a new stage clears the finished one."""
     if not (enabled or sys.stderr.isatty()):
         return None
     from tqdm import tqdm
@@ -360,34 +345,13 @@ def _progress_bar(enabled: bool) -> Any:
     def tick(stage: str, n: int) -> None:
         bar = bars.get(stage)
         if bar is None:
-            bar = bars[stage] = tqdm(desc=stage, unit="", file=sys.stderr, leave=False)
+            for done in bars.values():
+                done.close()
+            unit = "file" if stage == "reading" else ""
+            bar = bars[stage] = tqdm(desc=stage, unit=unit, file=sys.stderr, leave=False)
         bar.update(n)
 
     return tick
-
-
-def _read_all(paths: tuple[Path, ...], progress: bool) -> list[Any]:
-    """Read several inputs, with a progress bar on a terminal (or when asked for)."""
-    from reportgen.readers import read_path
-
-    if progress or sys.stderr.isatty():
-        from tqdm import tqdm
-
-        paths = tuple(tqdm(paths, desc="reading", unit="file", file=sys.stderr, leave=False))
-    return [read_path(p) for p in paths]
-
-
-def _allow_list(allow: Path | None) -> tuple[str, ...]:
-    from reportgen.dupes import DEFAULT_ALLOW
-    from reportgen.errors import InputError
-
-    if allow is None:
-        return DEFAULT_ALLOW
-    try:
-        extra = allow.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as e:
-        raise InputError(f"{allow}: cannot read the allow-list ({e})") from None
-    return DEFAULT_ALLOW + tuple(x.strip() for x in extra if x.strip() and not x.startswith("#"))
 
 
 @cli.command()
@@ -443,22 +407,19 @@ def dupes(
       reportgen dupes 2015.txt 2014.txt -o dupes.docx
       reportgen dupes new.txt --against archive.db --format json
     """
-    from reportgen.dupes import KINDS, find_duplicates
-    from reportgen.writers import output_format, write_output
-    from reportgen.writers.dupes_html import render_dupes
+    from reportgen.commands import dupes_files
 
-    fmt = output_format(output, fmt, DUPES_FORMATS, default="json")
-    docs = _read_all(inputs, progress)
-    result = find_duplicates(
-        docs,
+    dupes_files(
+        inputs,
+        output=output,
+        fmt=fmt,
         against=against,
         min_chars=min_chars,
         threshold=threshold,
-        allow=_allow_list(allow),
-        kinds=kinds or KINDS,
+        allow=allow,
+        kinds=kinds,
         progress=_progress_bar(progress),
     )
-    write_output(output, render_dupes(result, fmt=fmt, first=docs[0]))
 
 
 ARCHIVE_HELP = "Archive database."
@@ -488,11 +449,9 @@ def index_add(files: tuple[Path, ...], db: Path, min_chars: int, progress: bool)
     Example:
       reportgen index add hailar_2013.txt hailar_2014.txt --db archive.db
     """
-    from reportgen.dupes import index_add as add
+    from reportgen.commands import index_files
 
-    stats = add(
-        _read_all(files, progress), db=db, min_chars=min_chars, progress=_progress_bar(progress)
-    )
+    stats = index_files(files, db=db, min_chars=min_chars, progress=_progress_bar(progress))
     click.echo(
         f"{stats.db}: {stats.added} reports added, {stats.skipped} already there; "
         f"{stats.documents} reports, {stats.passages} passages in total"
@@ -518,9 +477,6 @@ def index_stats(db: Path, as_json: bool) -> None:
     else:
         years = f", years {s.years[0]}-{s.years[-1]}" if s.years else ""
         click.echo(f"{s.db}: {s.documents} reports, {s.passages} passages{years}")
-
-
-DIFF_FORMATS = ("html", "pdf", "docx", "json")
 
 
 @cli.command()
@@ -550,19 +506,13 @@ def diff(reports: tuple[Path, ...], output: str | None, fmt: str | None, no_fact
       reportgen diff old.txt new.txt -o tracked.docx            # Word tracked changes
       reportgen diff old.txt new.txt -o -                       # JSON on stdout
     """
-    from reportgen.diff import compare
-    from reportgen.writers import output_format, write_output
-    from reportgen.writers.diff_html import render_diff
+    from reportgen.commands import diff_files
 
-    fmt = output_format(output, fmt, DIFF_FORMATS, default="json" if output == "-" else "html")
-    docs = _read_all(reports, progress=False)
-    result = compare(docs, with_facts=not no_facts)
-    if output is None:
-        newest = max(docs, key=lambda d: d.year or 0) if all(d.year for d in docs) else docs[-1]
-        output = str(Path("output") / f"{Path(newest.source).stem}-diff.{fmt}")
-    write_output(output, render_diff(result, fmt=fmt))
-    if output != "-":
-        click.echo(f"reportgen: wrote {output}", err=True)
+    target = diff_files(
+        reports, output=output, fmt=fmt, with_facts=not no_facts, progress=_progress_bar(False)
+    )
+    if target != "-":
+        click.echo(f"reportgen: wrote {target}", err=True)
 
 
 def main() -> None:

@@ -37,13 +37,13 @@ def main() -> int:
 
     from PIL import Image, ImageOps
 
-    from reportgen.writers.briefing import write_briefing
+    from reportgen.commands import brief_file
 
     os.chdir(ROOT)
     with tempfile.TemporaryDirectory() as tmp:
         pdf = Path(tmp) / "seed.pdf"
         # Relative to the checkout, as a user types it: the cover shows the source path.
-        write_briefing(SEED.relative_to(ROOT), output=str(pdf))
+        brief_file(SEED.relative_to(ROOT), output=str(pdf))
         pages = [1, page_of(pdf, "Review vs plan"), page_of(pdf, "REVIEW")]
         images = []
         for n in pages:

@@ -112,6 +112,25 @@ def read_path(path: str | Path, *, format: str | None = None) -> Document:
     return doc
 
 
+def read_list(path: str | Path, *, what: str = "list") -> tuple[str, ...]:
+    """The entries of a list file, one a line, in any encoding :func:`decode` reads (an editor's
+    list saved on a Chinese Windows is GB18030): lines stripped, blank lines and ``#`` comments
+    skipped; an empty file is an empty list. ``what`` names the file in error messages."""
+    p = Path(path)
+    if p.is_dir():
+        raise InputError(f"{p}: is a directory, not the {what} file")
+    if not p.is_file():
+        raise InputError(f"{p}: no such {what} file")
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise InputError(f"{p}: cannot read ({e.strerror})") from None
+    if not data.strip():
+        return ()
+    lines = (line.strip() for line in decode(data, source=str(p)).splitlines())
+    return tuple(line for line in lines if line and not line.startswith("#"))
+
+
 def log_repairs(doc: Document) -> None:
     """Say what the reader repaired (info: ``reportgen -v``) and warn about headings it had to
     keep aside, which a reader of the output would otherwise not notice."""

@@ -1,4 +1,8 @@
-"""Writing step: output files are written atomically, so a failed render leaves no half file."""
+"""Writing step: pick a renderer by output format, and write output files atomically, so a failed
+render leaves no half file.
+
+Renderers are imported on first use: WeasyPrint, python-docx and matplotlib are slow to load.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,22 @@ import sys
 import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportgen.errors import RenderError
+
+if TYPE_CHECKING:
+    from reportgen.brief import Briefing
+    from reportgen.diff import DiffResult
+    from reportgen.dupes import DupesResult
+    from reportgen.model import Document
+
+# The formats each command writes.
+PARSE_FORMATS = ("json", "md", "text")
+FACTS_FORMATS = ("json", "csv", "tsv", "md")
+BRIEF_FORMATS = ("pdf", "docx", "html")
+DUPES_FORMATS = ("html", "pdf", "docx", "json")
+DIFF_FORMATS = ("html", "pdf", "docx", "json")
 
 
 def json_text(data: Mapping[str, Any]) -> str:
@@ -40,6 +57,89 @@ def output_format(
     if fmt not in formats:
         raise RenderError(f"unknown format {fmt!r} (choose one of: {', '.join(formats)})")
     return fmt
+
+
+def render_document(doc: Document, *, fmt: str) -> str:
+    """The document tree as ``json`` (everything, with the repairs), ``md`` or ``text`` (the
+    repaired document with its headings)."""
+    if fmt == "json":
+        return json_text(doc.to_dict())
+    from reportgen.writers.outline import to_markdown, to_text
+
+    if fmt == "md":
+        return to_markdown(doc)
+    if fmt == "text":
+        return to_text(doc)
+    raise _unknown("document", fmt, PARSE_FORMATS)
+
+
+def render_briefing(
+    briefing: Briefing, *, fmt: str, template_dir: str | Path | None = None
+) -> bytes:
+    """The briefing as ``pdf``, ``docx`` or ``html`` (``template_dir``: a user's own templates)."""
+    if fmt == "pdf":
+        from reportgen.writers.brief_pdf import render_pdf
+
+        return render_pdf(briefing, template_dir=template_dir)
+    if fmt == "docx":
+        from reportgen.writers.brief_docx import render_docx
+
+        return render_docx(briefing, template_dir=template_dir)
+    if fmt == "html":
+        from reportgen.writers.brief_html import render_html
+
+        return render_html(briefing, template_dir=template_dir).encode("utf-8")
+    raise _unknown("briefing", fmt, BRIEF_FORMATS)
+
+
+def render_dupes(result: DupesResult, *, fmt: str, first: Document) -> str | bytes:
+    """The duplicates report as ``html``, ``pdf``, ``docx`` (a copy of ``first``, the first input,
+    with a comment on every repeated passage) or ``json``."""
+    if fmt == "json":
+        return json_text(result.to_dict())
+    if fmt == "html":
+        from reportgen.writers.dupes_html import render_html
+
+        return render_html(result)
+    if fmt == "pdf":
+        from reportgen.writers.dupes_pdf import render_pdf
+
+        return render_pdf(result)
+    if fmt == "docx":
+        from reportgen.writers.dupes_docx import render_docx
+
+        return render_docx(result, first)
+    raise _unknown("duplicates", fmt, DUPES_FORMATS)
+
+
+def render_diff(result: DiffResult, *, fmt: str) -> str | bytes:
+    """The comparison as ``html``, ``pdf`` (redline, every section open), ``docx`` (Word tracked
+    changes) or ``json``."""
+    if fmt == "json":
+        return json_text(result.to_dict())
+    if fmt == "html":
+        from reportgen.writers.diff_html import render_html
+
+        return render_html(result)
+    if fmt == "pdf":
+        from reportgen.writers.diff_pdf import render_pdf
+
+        return render_pdf(result)
+    if fmt == "docx":
+        from reportgen.writers.diff_docx import render_docx
+
+        return render_docx(result)
+    raise _unknown("diff", fmt, DIFF_FORMATS)
+
+
+def _unknown(what: str, fmt: str, formats: Sequence[str]) -> RenderError:
+    return RenderError(f"unknown {what} format {fmt!r} (choose one of: {', '.join(formats)})")
+
+
+def check_template_dir(template_dir: str | Path | None) -> None:
+    """Fail at once, before the slow steps, when the user's template folder does not exist."""
+    if template_dir is not None and not Path(template_dir).is_dir():
+        raise RenderError(f"{template_dir}: template folder not found")
 
 
 def write_output(target: str | Path | None, data: bytes | str) -> None:

@@ -8,29 +8,7 @@ from typing import Any
 
 from reportgen.diff import DiffResult, PairDiff
 from reportgen.diff.align import EQUAL, ParagraphChange, with_move_origins
-from reportgen.errors import RenderError
 from reportgen.facts.english import format_change, format_number, format_percent
-
-FORMATS = ("html", "pdf", "docx", "json")
-
-
-def render_diff(result: DiffResult, *, fmt: str) -> str | bytes:
-    """The comparison as ``html``, ``pdf``, ``docx`` or ``json`` (one entry point for the CLI)."""
-    if fmt == "html":
-        return render_html(result)
-    if fmt == "pdf":
-        from reportgen.writers.diff_pdf import render_pdf
-
-        return render_pdf(result)
-    if fmt == "docx":
-        from reportgen.writers.diff_docx import render_docx
-
-        return render_docx(result)
-    if fmt == "json":
-        from reportgen.writers import json_text
-
-        return json_text(result.to_dict())
-    raise RenderError(f"unknown diff format {fmt!r} (known: {', '.join(FORMATS)})")
 
 
 def render_html(result: DiffResult, *, for_print: bool = False) -> str:

@@ -6,10 +6,6 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.dupes import KINDS, DupesResult, Group, Member
-from reportgen.errors import RenderError
-from reportgen.model import Document
-
-FORMATS = ("html", "pdf", "docx", "json")
 
 KIND_LABELS = {
     "exact": "Exact copy",
@@ -105,23 +101,3 @@ def render_html(result: DupesResult, *, title: str = "", user_dir: str | Path | 
     from reportgen.writers.html import render_template
 
     return render_template("dupes.html.j2", dupes_context(result, title=title), user_dir=user_dir)
-
-
-def render_dupes(result: DupesResult, *, fmt: str, first: Document) -> str | bytes:
-    """The duplicates report as ``html``, ``pdf``, ``docx`` (a copy of ``first``, the first input,
-    with a comment on every repeated passage) or ``json``: one entry point for the CLI."""
-    if fmt == "html":
-        return render_html(result)
-    if fmt == "pdf":
-        from reportgen.writers.dupes_pdf import render_pdf
-
-        return render_pdf(result)
-    if fmt == "docx":
-        from reportgen.writers.dupes_docx import render_docx
-
-        return render_docx(result, first)
-    if fmt == "json":
-        from reportgen.writers import json_text
-
-        return json_text(result.to_dict())
-    raise RenderError(f"unknown duplicates format {fmt!r} (known: {', '.join(FORMATS)})")

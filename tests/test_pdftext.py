@@ -793,3 +793,96 @@ def test_order_prior_never_places_a_headline_wrong(name: str, years: tuple[int, 
     for r, p, c in variants:
         right, by_order, _ = placed_by_order(r, p, c, intro, years)
         assert all(right[h] for h in by_order), [h for h in by_order if not right[h]]
+
+
+# --- the first pass (placements by words alone): precision on spreads of several reports -------
+
+PRECISION_SOURCES = [
+    *((f"hailar-district_{y}_zh.txt", (y - 1, y)) for y in (2012, 2013, 2014, 2015)),
+    *((f"state-council_{y}_zh.txt", (y - 1, y)) for y in (2008, 2009, 2010, 2012, 2022, 2024)),
+]
+
+
+def spread_variants(name: str) -> list[tuple[str, Sections, Sections, list[str], dict[str, str]]]:
+    """A report's spread as the copy may give it: the headlines in reading order or page by
+    page (in order), shuffled, two neighbours swapped, a section lost, a review frame moved."""
+    parts, intro = report_sections(name)
+    intro.setdefault(REVIEW, intro.get(PLAN, ""))
+    intro.setdefault(PLAN, intro[REVIEW])
+    review, plan = parts[REVIEW], parts[PLAN]
+    cluster = reading_order(review, plan)
+    out = [
+        ("in order", review, plan, cluster),
+        ("in order", review, plan, [h for h, _ in review + plan]),
+    ]
+    for k in range(3):
+        shuffled = cluster[:]
+        random.Random(k).shuffle(shuffled)
+        out.append(("shuffled", review, plan, shuffled))
+    swapped = cluster[:]
+    k = random.Random(len(name)).randrange(len(swapped) - 1)
+    swapped[k], swapped[k + 1] = swapped[k + 1], swapped[k]
+    out.append(("swapped", review, plan, swapped))
+    for page, kind in ((plan, PLAN), (review, REVIEW)):
+        for k in sorted({0, len(page) // 2, len(page) - 1}) if page else []:
+            lost = page[:k] + page[k + 1 :]
+            rest = [h for h in cluster if h != page[k][0]]
+            out.append(("lost", *((review, lost) if kind == PLAN else (lost, plan)), rest))
+    if len(review) > 3:
+        out.append(("frames", review[:3], plan + review[3:], cluster))
+    return [(v, r, p, c, intro) for v, r, p, c in out]
+
+
+def first_pass_tally() -> dict[str, Counter]:
+    """Per source: headlines placed by their words alone (not by the order prior), and how many
+    of them sit on another section's block – over every spread variant."""
+    out: dict[str, Counter] = {}
+    for name, years in PRECISION_SOURCES:
+        corpus_file(name)
+        tally = out[name] = Counter()
+        for variant, review, plan, cluster, intro in spread_variants(name):
+            truth = {h: nonspace(paras[0])[:30] for h, paras in review + plan}
+            doc = read_pdftext(spread(review, plan, cluster, intro, years), source=name)
+            notes = {r.after: r.note for r in doc.repairs if r.kind == "place_heading"}
+            for s in doc.iter_sections():
+                if s.level == 2 and s.heading in truth and "(order:" not in notes[s.heading]:
+                    wrong = not nonspace(s.paragraphs[0].text).startswith(truth[s.heading])
+                    tally["placed"] += 1
+                    tally["wrong"] += wrong
+                    tally[f"wrong {variant}"] += wrong
+    return out
+
+
+@pytest.fixture(scope="module")
+def first_pass() -> dict[str, Counter]:
+    return first_pass_tally()
+
+
+def test_first_pass_is_mostly_right_on_corpus_spreads(first_pass: dict[str, Counter]) -> None:
+    """Review and plan sections on one topic, bodies that run on into the next section, twin
+    headlines: the words alone mislead often (before the lead, twin and order checks, 73 of the
+    192 placements on these spreads were wrong, 12 on clusters in order). Now at most one in six
+    is, and the right ones are as many as before (119)."""
+    placed = sum(t["placed"] for t in first_pass.values())
+    wrong = sum(t["wrong"] for t in first_pass.values())
+    assert wrong <= placed / 6, {n: dict(t) for n, t in first_pass.items()}
+    assert placed - wrong >= 110
+    # The Hailar reports (another layout: short county headlines) come out with none wrong.
+    hailar = [t for n, t in first_pass.items() if n.startswith("hailar")]
+    assert sum(t["wrong"] for t in hailar) <= 1
+    assert sum(t["placed"] for t in hailar) >= 60
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="words mislead and nothing else tells: SC 2009's review headline 积极推进改革开放 "
+    "为经济社会发展… shares 经济社会发展、动力 with the plan's lead 改革开放是经济社会发展的不竭"
+    "动力; SC 2024's 更好统筹发展和安全… shares 重点领域、更好 with (四)'s lead. Both spreads read "
+    "as one run of plan language, so neither the part cue nor the order can veto them",
+)
+def test_first_pass_goal_few_wrong_and_none_on_in_order_clusters(
+    first_pass: dict[str, Counter],
+) -> None:
+    placed = sum(t["placed"] for t in first_pass.values())
+    assert sum(t["wrong"] for t in first_pass.values()) <= 0.02 * placed
+    assert sum(t["wrong in order"] for t in first_pass.values()) == 0

@@ -11,8 +11,12 @@ headline glyphs, justification spaces). This module rebuilds the article:
   way the spread is laid out, decided once for the document by which side shares more words with
   the headlines. Headlines the extraction gathered elsewhere (a run of headlines with no text
   between them) are put on the block whose lead shares the most distinctive words with them, but
-  only when the evidence is clear (enough shared words and a clear margin over the next candidate);
-  a headline whose own words say plan (确保, 力争) never goes on a review block, nor the reverse.
+  only when the evidence is clear (enough shared words, in the lead itself and not only in the
+  body, which may run on into the next section; a clear margin over the next candidate; and
+  over every other gathered headline by the words that tell the two apart, since review and plan
+  sections on one topic have near-twin headlines); a headline whose own words say plan (确保,
+  力争) never goes on a review block, nor the reverse. Placements by words that would leave the
+  other gathered headlines no blocks in the order the others bear out are undone.
   Then the **order prior**: the copy gathers headlines in reading order and keeps each text
   frame's blocks in that order, so once the placements by words bear the order out, the open
   headlines can only go between their placed neighbours – placed there by counts (as many
@@ -64,6 +68,7 @@ IN_PLACE_MIN = 0.10  # in place: its position already says much; a few shared wo
 FLOATING_MIN = 0.30  # gathered elsewhere: a good share of the headline's words in the lead
 FLOATING_MARGIN = 1.5  # … and clearly more than on the next-best block
 RIVAL_MARGIN = 1.3  # … and than any other headline has on that block
+LEAD_MIN = 0.10  # … and the lead itself shares words with it, not only the body
 # With the order prior (the candidates already cut down by the order of the gathered headlines),
 # a smaller share of shared words confirms a block – with FLOATING_MARGIN over the next block and
 # over any rival headline.
@@ -175,15 +180,18 @@ class _Similarity:
     def idf(self, g: str) -> float:
         return math.log((self.n + 1) / (self.df.get(g, 0) + 0.5))
 
-    def __call__(self, headline: str, text: str) -> float:
+    def __call__(self, headline: str, text: str, *, without: str = "") -> float:
+        """The share; ``without``: another headline, whose words count as not found (what is
+        left tells the two headlines apart)."""
         total = got = 0.0
         for n, w in ((2, 1.0), (3, 0.5)):
             tg = self.grams(text, n)
+            other = {g for ph in without.split() for g in _grams(ph, n)}
             for phrase in headline.split():
                 for g in _grams(phrase, n):
                     x = w * self.idf(g)
                     total += x
-                    if g in tg:
+                    if g in tg and g not in other:
                         got += x
         return got / total if total else 0.0
 
@@ -291,10 +299,11 @@ class _Spread:
         self.body_of = self._bodies()
         # Where a block can start: outside the markers' own text, not inside a lead's body.
         self.starts = [i for i in range(self.n) if i not in self.zone and i not in self.body_of]
-        self._scores: dict[tuple[str, int, int], float] = {}
+        self._scores: dict[tuple[str, int, int, str], float] = {}
         self.taken: dict[int, _Head] = {}  # block start -> the headline put on it
         self.spans: list[tuple[int, int]] = []  # sections fixed by in-place headlines
         self.order_notes: dict[int, str] = {}  # cluster position -> what the order prior did
+        self.vetoed: dict[int, str] = {}  # id of a headline -> why the order undid its placement
         self.run_of = self._runs()
 
     # -- layout features
@@ -334,18 +343,42 @@ class _Spread:
             j += 1
         return j
 
-    def _score(self, head: str, i: int, end: int) -> float:
-        key = (head, i, end)
+    def _score(self, head: str, i: int, end: int, *, without: str = "") -> float:
+        key = (head, i, end, without)
         got = self._scores.get(key)
         if got is None:
             lead = self.texts[i][:LEAD_TEXT]
             body = " ".join(self.texts[i:end])
-            s = self.sim(head, lead) + BODY_WEIGHT * self.sim(head, body)
+            s = self.sim(head, lead, without=without) + BODY_WEIGHT * self.sim(
+                head, body, without=without
+            )
             got = self._scores[key] = s * (LEAD_BONUS if self.lead[i] else 1.0)
         return got
 
     def _gathered_score(self, h: _Head, i: int) -> float:
         return self._score(h.unit.text, i, self._block_end(i))
+
+    def _lead_score(self, h: _Head, i: int) -> float:
+        """The share of a gathered headline's words in block ``i``'s lead alone. The headline is
+        printed over the lead; the body as read may run on into the next section's text (the
+        gathered headlines left no boundary between them), so its words alone prove nothing."""
+        return self.sim(h.unit.text, self.texts[i][:LEAD_TEXT])
+
+    def _twin(self, h: _Head, i: int) -> _Head | None:
+        """Another open gathered headline that block ``i`` suits as well, by the words that tell
+        the two apart. Review and plan sections on one topic have near-twin headlines
+        (促进经济平稳较快发展 and 实现经济平稳较快发展): the words they share cannot say whose
+        block this is, only the words one has and the other lacks can – clearly
+        (:data:`FLOATING_MARGIN`)."""
+        end = self._block_end(i)
+        for h2 in self.heads:
+            if h2 is h or not h2.floating or h2.anchor is not None:
+                continue
+            mine = self._score(h.unit.text, i, end, without=h2.unit.text)
+            theirs = self._score(h2.unit.text, i, end, without=h.unit.text)
+            if mine <= 0 or mine < FLOATING_MARGIN * theirs:
+                return h2
+        return None
 
     # -- runs: the order the copy keeps
 
@@ -481,6 +514,8 @@ class _Spread:
                     )
                     if s < FLOATING_MARGIN * alt or s < RIVAL_MARGIN * rival:
                         continue
+                    if self._lead_score(h, i) < LEAD_MIN or self._twin(h, i):
+                        continue
                     self._anchor(
                         h,
                         i,
@@ -491,6 +526,7 @@ class _Spread:
                 placed_any = True
                 break
 
+        self._veto_by_order()
         self._place_by_order()
 
         for h in self.heads:
@@ -513,6 +549,8 @@ class _Spread:
                         f"; its best block '{self.texts[mine[0][1]][:12]}…' ({mine[0][0]:.2f}) went to "
                         f"{self.taken[mine[0][1]].unit.text}"
                     )
+                if id(h) in self.vetoed:
+                    why += f"; {self.vetoed[id(h)]}"
                 if h.pos in self.order_notes:
                     why += f"; order of the gathered headlines: {self.order_notes[h.pos]}"
                 self.repairs.append(
@@ -606,6 +644,64 @@ class _Spread:
         if not self._complete([self._gaps(cluster, h) for h in cluster if h.anchor is None]):
             return "not used: the open headlines cannot all have a block of their own in that order"
         return None
+
+    def _veto_by_order(self) -> None:
+        """Undo placements by words that the order of the gathered headlines rules out.
+
+        The copy gathers headlines in reading order, and every gathered headline belongs to some
+        block (see :meth:`_place_by_order`). A headline put on a block far down its run leaves
+        the headlines gathered before it too few blocks above it (or those after it too few
+        below): then either the order is not kept, or a block is missing from the copy, or the
+        placement is wrong. When the placements bear the order out (:data:`ORDER_EVIDENCE`
+        pairs of them in one run stand in the cluster's order, none in the other: a single
+        placement would condemn right ones in shuffled clusters), and undoing one placement
+        lets every headline have a block again, that placement is the one the order rules out
+        – and when several would do, the order cannot say which, so all of them go (a wrong
+        headline is worse than none). When undoing none helps (a block is missing: too few
+        blocks whatever goes where), the order proves nothing and nothing is undone."""
+        for pos in sorted({h.pos for h in self.heads if h.floating}):
+            cluster = [h for h in self.heads if h.floating and h.pos == pos]
+            placed = [h for h in cluster if h.anchor is not None]
+            if self._order_pairs(placed) < ORDER_EVIDENCE or self._open_complete(cluster):
+                continue
+            culprits = []
+            for h in placed:
+                i = h.anchor
+                h.anchor = None
+                del self.taken[i]
+                if self._open_complete(cluster):
+                    culprits.append((h, i))
+                h.anchor = i
+                self.taken[i] = h
+            for h, i in culprits:
+                others = [a.unit.text for a in placed if a is not h]
+                self.vetoed[id(h)] = (
+                    f"its words put it on '{self.texts[i][:12]}…', but then the headlines "
+                    "gathered before or after it would not all find a block in order"
+                    + (f" with {'、'.join(others)} placed" if others else "")
+                    + " (undone)"
+                )
+                h.anchor = None
+                h.note = ""
+                del self.taken[i]
+
+    def _order_pairs(self, placed: Sequence[_Head]) -> int:
+        """How many pairs of these placed headlines of one cluster stand in one run in the
+        cluster's order; -1 when a pair stands in the other order (the order is not kept)."""
+        agree = 0
+        for k, a in enumerate(placed):
+            for b in placed[k + 1 :]:
+                if a.anchor is None or b.anchor is None:
+                    continue
+                if self.run_of[a.anchor] != self.run_of[b.anchor]:
+                    continue
+                if (a.rank < b.rank) != (a.anchor < b.anchor):
+                    return -1
+                agree += 1
+        return agree
+
+    def _open_complete(self, cluster: Sequence[_Head]) -> bool:
+        return self._complete([self._gaps(cluster, h) for h in cluster if h.anchor is None])
 
     def _place_by_order(self) -> None:
         """Second pass for gathered headlines the words alone did not place: the order prior.

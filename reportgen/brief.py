@@ -18,7 +18,9 @@ LANGS = ("zh", "en", "zh-en")
 UNTRANSLATED = "untranslated"
 # Money, rates and shares are what an analyst looks for first; counts of things come after.
 MONEY_UNITS = ("元", "万元", "亿元", "万亿元")
-TOP_PER_SECTION = 4
+# "At a glance": three figures a section keep the chapter to about a page and a half on a
+# twelve-section report; every figure is in its section's table.
+TOP_PER_SECTION = 3
 SUMMARY_CHARS = 160
 # A section's lead skips openings too short to say anything: a salutation (各位代表：) or a one-line
 # motto before the first real paragraph.

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from reportgen.brief import (
+    TOP_PER_SECTION,
     Briefing,
     build_briefing,
     lead_excerpt,
@@ -144,7 +145,7 @@ def test_every_seed_fact_has_english(seed_briefing: Briefing):
 
 def test_key_figures_prefer_money_and_rates(seed_briefing: Briefing):
     groups = seed_briefing.key_figures
-    assert groups and all(1 <= len(g.figures) <= 4 for g in groups)
+    assert groups and all(1 <= len(g.figures) <= TOP_PER_SECTION == 3 for g in groups)
     shown = [f for g in groups for f in g.figures]
     assert any(f.unit.endswith("元") for f in shown) and any(f.unit == "%" for f in shown)
     assert seed_briefing.headline and seed_briefing.headline[0].unit.endswith("元")

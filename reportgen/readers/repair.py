@@ -27,13 +27,23 @@ Paragraph boundaries (the layout is lost, so the decisions rest on the text and 
   above the columns), ends its block. A numbered heading ("（一）……") with no full stop followed by
   a blank line is a whole heading, unless it is a run-in heading broken by the column (its full
   stop follows soon);
-* consecutive lines join unless the first ends a sentence and is much shorter than its column, or
-  the next one is indented or starts a numbered heading or a "——" item;
+* consecutive lines join unless the next one is indented or starts a numbered heading or a "——"
+  item, or the first one stops short of its column: a typesetter breaks a line only where the
+  next word no longer fits, so a line that leaves room for the next line's first word (with
+  :data:`ROOM_EM` to spare for the slack of real copies) ended its paragraph, whether it ends in a
+  full stop or not. Copies without blank lines between paragraphs rest on this. A paragraph whose
+  last line happens to end near its column's edge cannot be told from a wrap and runs on into
+  the next one. A numbered heading ("一、……", "（一）……") or a front-matter line (title,
+  subtitle, byline: before the first line with punctuation) ends where it does not fill its line.
+  Where the column cannot be measured that closely (too few lines), a line ends its paragraph
+  when it is much shorter than its column and not stretched;
 * "full" is measured in em (CJK characters 1, Latin letters and digits ½, a closing mark that may
   hang past the column not counted) against the column's width, estimated from the other wrapped
-  lines of the run, else of the runs around it. A line whose copy shows spaces between CJK
-  characters was stretched to its column and is full whatever its glyphs measure. A line wider
-  than any newspaper column (:data:`MAX_COLUMN_EM`) is a whole paragraph, never a wrap.
+  lines of the run, else of the runs around it – for the room a line leaves, from the nearest
+  lines of its run broken off mid-word (:data:`SETTLED_WINDOW`). A line whose copy shows spaces
+  between CJK characters was stretched to its column: before a blank line it is full whatever
+  its glyphs measure. A line wider than any newspaper column (:data:`MAX_COLUMN_EM`) is a whole
+  paragraph, never a wrap.
 
 Headlines: a line standing alone (blank lines around it) that is doubled, or set as phrases
 ("优化空间布局 促进城乡融合"), or – in a newspaper spread – short, unpunctuated and after a
@@ -43,6 +53,7 @@ sentence inside the text is never undoubled.
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 import unicodedata
@@ -68,6 +79,8 @@ SENTENCE_END = "。！？!?…"
 CLOSERS = "”’」』）)】》\"'"
 # Marks that may hang past the end of a column line (they never start a line).
 CLOSING_MARKS = "，。、；：！？”’）》」』…%％,.;:!?)"
+# Opening marks never end a line: the character after one moves down with it.
+OPENING_MARKS = "“‘（《〈「『【〔([{"
 # Where a line may start a new item even without a blank line before it.
 ITEM_START_RE = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|——|\d{1,2}[．.、](?!\d))"
@@ -90,7 +103,22 @@ CLAUSE_PUNCT_RE = re.compile(r"[，、。！？；：,;:!?]")
 MAX_COLUMN_EM = 60.0  # wider than any newspaper column: such a line is a whole paragraph
 FULL_LINE = 0.8  # a column-break line fills at least this share of its column
 OVERHANG_EM = 2.0  # a column line is never wider than its column but for a hanging mark
-SHORT_LAST_LINE = 0.6  # without a blank line, a sentence end this short ends its paragraph
+SHORT_LAST_LINE = 0.6  # without a blank line, a line this short ends its paragraph
+# A line leaving this much room beyond the next line's first word was not wrapped: justified
+# copies fall up to 2 em short of their column (CJK punctuation set half-width, narrow digits).
+ROOM_EM = 2.5
+INDENT_EM = 2.0  # a paragraph's first line is indented two characters
+# A heading or front-matter line is set on its own: it goes on to the next line only when it
+# leaves less than this much room beyond the next line's first word.
+FULL_HEADING_ROOM = 1.0
+# The room rule measures a line against this many lines broken off mid-word nearest it in its
+# run on either side (a side with fewer does not count): enough for their upper median to be the
+# column's width, few enough to stay in one column where a run goes on into the next.
+SETTLED_WINDOW = 5
+# A complete subtitle ("——2019年3月5日在第十三届全国人民代表大会第二次会议上") never runs on.
+SUBTITLE_RE = re.compile(
+    r"^(?:——|—|-{2,4})\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.*上$"
+)
 MAX_HEADLINE_EM = 32.0
 RUN_IN_REST = 8  # the rest of a run-in heading after a column break ends this soon …
 RUN_IN_MAX = 48  # … or goes on with its clauses, the whole heading no longer than this
@@ -323,6 +351,13 @@ class Line:
         return display_width(body[:-1] if body.endswith(tuple(CLOSING_MARKS)) else body)
 
     @property
+    def core_chars(self) -> int:
+        """Characters, as :attr:`core_em` counts them (a copy may come from text set with every
+        character one wide, digits too)."""
+        body = nonspace(self.body)
+        return len(body) - (1 if body.endswith(tuple(CLOSING_MARKS)) else 0)
+
+    @property
     def em(self) -> float:
         """Printed width of the line's glyphs. Spaces do not count: justification spaces only
         fill a line out to its column, and stray ones should not make a line look full."""
@@ -419,6 +454,24 @@ def _runs_of(lines: Sequence[Line]) -> list[list[int]]:
     return runs
 
 
+@dataclass(frozen=True)
+class _Column:
+    """A column's width, in em – or in characters where the text was wrapped by a plain-text
+    tool, which counts digits and Latin letters as wide as Chinese."""
+
+    width: float
+    by_chars: bool = False
+
+    def room_left(self, line: Line, nxt: Line, spare: float) -> bool:
+        """``line`` leaves room for the first word of ``nxt`` and ``spare`` more: it was not
+        wrapped."""
+        lead = _lead(nxt.body)
+        indent = INDENT_EM if line.indented else 0.0
+        if self.by_chars:
+            return self.width - len(nonspace(line.body)) - indent >= len(lead) + spare
+        return self.width - line.em - indent >= display_width(lead) + spare
+
+
 class _Columns:
     """Estimates the column width a line was wrapped at, from the wrapped runs around it."""
 
@@ -430,19 +483,29 @@ class _Columns:
             for i in r:
                 self.run_of[i] = k
         self.skip = skip
+        self._cache: dict[int, list[float]] = {}
+        self._mid_word: dict[int, list[int]] = {}
+        self._chars_runs: dict[int, bool] = {}
         everything = [w for k in range(len(self.runs)) for w in self._samples(k)]
         self.overall = _upper_median(everything) if everything else None
 
     def _samples(self, k: int) -> list[float]:
         """Widths of the wrapped (non-last) lines of run ``k``; not of a stretched line, whose
         glyphs fill less than its column."""
+        got = self._cache.get(k)
+        if got is None:
+            got = self._cache[k] = [self.lines[i].core_em for i in self._wrapped(k)]
+        return got
+
+    def _wrapped(self, k: int) -> list[int]:
         r = [i for i in self.runs[k] if i not in self.skip]
-        wrapped = [
-            self.lines[i]
+        return [
+            i
             for i in r[:-1]
-            if self.lines[i].em <= MAX_COLUMN_EM and not self.lines[i].indented
+            if self.lines[i].em <= MAX_COLUMN_EM
+            and not self.lines[i].indented
+            and not self.lines[i].justified
         ]
-        return [ln.core_em for ln in wrapped if not ln.justified]
 
     def width(self, i: int) -> float | None:
         """The width of the column line ``i`` was set in: its own run's wrapped lines, else the
@@ -463,6 +526,56 @@ class _Columns:
         own = self._samples(self.run_of[i])
         return _upper_median(own) if len(own) >= 2 else None
 
+    def settled(self, i: int) -> _Column | None:
+        """The width of line ``i``'s column, from the lines broken off mid-word nearest it in its
+        own run: where no blank line parts the paragraphs, a run's other lines are mostly
+        paragraph ends of any width, and a run may go on from one column into another without a
+        blank line. Measured on either side of the line, the narrower wins (at a change of
+        column, the column the line may belong to); None without enough such lines."""
+        idx = self._mid_word_lines(self.run_of[i])
+        p = bisect.bisect_left(idx, i)
+        q = p + 1 if p < len(idx) and idx[p] == i else p
+        sides = [
+            [self.lines[j] for j in side]
+            for side in (idx[max(0, p - SETTLED_WINDOW) : p], idx[q : q + SETTLED_WINDOW])
+            if len(side) == SETTLED_WINDOW
+        ]
+        if not sides:
+            return None
+        by_chars = self._by_chars(self.run_of[i])
+        return _Column(
+            min(
+                _upper_median([float(ln.core_chars) if by_chars else ln.core_em for ln in side])
+                for side in sides
+            ),
+            by_chars,
+        )
+
+    def _by_chars(self, k: int) -> bool:
+        """Were run ``k``'s lines wrapped at a number of characters rather than a width? Then
+        its lines broken off mid-word agree on their number of characters more closely than on
+        their width (they differ where they hold digits or Latin letters)."""
+        got = self._chars_runs.get(k)
+        if got is None:
+            lines = [self.lines[j] for j in self._mid_word_lines(k)]
+            ems = [ln.core_em for ln in lines]
+            chars = [float(ln.core_chars) for ln in lines]
+            got = self._chars_runs[k] = bool(lines) and _spread(chars) < _spread(ems)
+        return got
+
+    def _mid_word_lines(self, k: int) -> list[int]:
+        """Wrapped lines of run ``k`` that break off mid-word (no clause mark at the end, no
+        numbered heading)."""
+        got = self._mid_word.get(k)
+        if got is None:
+            got = self._mid_word[k] = [
+                j
+                for j in self._wrapped(k)
+                if not _ends_clause(self.lines[j].body)
+                and not NUMBERED_HEADING_RE.match(self.lines[j].body)
+            ]
+        return got
+
     def _around(self, i: int) -> list[float]:
         k = self.run_of[i]
         own = self._samples(k)
@@ -477,12 +590,22 @@ class _Columns:
         return estimates
 
 
+def _spread(xs: list[float]) -> float:
+    """How far values fall below their upper median, on average."""
+    top = _upper_median(xs)
+    return sum(abs(top - x) for x in xs) / len(xs)
+
+
 def _upper_median(xs: list[float]) -> float:
     xs = sorted(xs)
     return statistics.median(xs[len(xs) // 2 :]) if len(xs) > 2 else max(xs)
 
 
 # --- joining -----------------------------------------------------------------------------------
+
+
+LATIN_TAIL_RE = re.compile(r"[A-Za-z0-9]+$")
+LATIN_HEAD_RE = re.compile(r"[A-Za-z0-9]+")
 
 
 def join_separator(left: str, right: str) -> str:
@@ -497,6 +620,16 @@ def join_separator(left: str, right: str) -> str:
         return ""  # hyphenated word broken at the line end: keep the hyphen, no space
     if (a.isdigit() or a in ".,") and (b.isdigit() or b in ".,%") or a.isdigit() and b in ".,%":
         return ""  # a number broken at the line end ("235." + "2亿元")
+    tail, head = LATIN_TAIL_RE.search(left), LATIN_HEAD_RE.match(right)
+    if (
+        tail
+        and head
+        and tail.start() > 0
+        and is_cjk(left[tail.start() - 1])
+        and head.end() < len(right)
+        and is_cjk(right[head.end()])
+    ):
+        return ""  # an abbreviation set in Chinese text, cut by a plain-text wrap ("GD" + "P增速")
     # Between words of Latin text the line break stood for a space; around other symbols
     # ("2" + "×35万千瓦") it did not.
     if (a.isalnum() or a in ".,;:!?)]\"'") and (b.isalnum() or b in "([\"'"):
@@ -585,6 +718,15 @@ def repair(raw: str) -> Repaired:
     # 3. Body lines into paragraphs.
     body_idx = [i for i in range(first, len(lines)) if i not in special]
     cols = _Columns(lines, set(special) | set(range(first)))
+    # The front matter (title, subtitle, byline) comes before the first line of running text.
+    text_from = next(
+        (
+            i
+            for i, ln in enumerate(lines)
+            if CLAUSE_PUNCT_RE.search(ln.body) and not SOURCE_COMMENT_RE.match(ln.body)
+        ),
+        len(lines),
+    )
     paras: list[list[int]] = []
     for i in body_idx:
         if paras:
@@ -592,7 +734,9 @@ def repair(raw: str) -> Repaired:
             if not (
                 SOURCE_COMMENT_RE.match(so_far)
                 or SOURCE_COMMENT_RE.match(lines[i].body)
-                or not _joins(lines, paras[-1][-1], i, cols, special, so_far, len(paras[-1]))
+                or not _joins(
+                    lines, paras[-1][-1], i, cols, special, so_far, len(paras[-1]), text_from
+                )
             ):
                 paras[-1].append(i)
                 continue
@@ -654,9 +798,11 @@ def _joins(
     special: dict[int, Unit],
     so_far: str,
     so_far_lines: int = 1,
+    text_from: int = 0,
 ) -> bool:
     """Does line ``b`` continue the paragraph that line ``a`` is in? (``a`` < ``b`` body lines,
-    possibly with headings/markers between them, which were lifted out of the flow.)"""
+    possibly with headings/markers between them, which were lifted out of the flow; lines before
+    ``text_from`` have no clause punctuation.)"""
     prev, nxt = lines[a], lines[b]
     gap = nxt.blank_before or any(k in special for k in range(a + 1, b))
     p, n = prev.body, nxt.body
@@ -664,12 +810,10 @@ def _joins(
         return False  # a whole paragraph on one line (already repaired text, or a plain report)
     if nxt.indented or ITEM_START_RE.match(n):
         return False
-    if ends_sentence(p):
-        if gap:
-            return False
-        w = cols.width(a)
-        # A short last line ends its paragraph – unless it was stretched to the column's width.
-        return prev.justified or not (w and prev.core_em < SHORT_LAST_LINE * w)
+    if ends_sentence(p) and gap:
+        return False
+    if not gap:
+        return _wraps(lines, a, b, cols, so_far, front=a < text_from)
     if (
         gap
         and NUMBERED_HEADING_RE.match(so_far)
@@ -704,8 +848,6 @@ def _joins(
             or so_far_lines >= 2  # longer than a line: not one of the short pure headings
             or len(re.split(r"[，,、]", so_far)[-1]) <= 3  # its last clause has barely begun
         )
-    if not gap:
-        return True
     # A blank line after a line that stops mid-sentence: a column break if the line is full and
     # the next column goes on (a one-line run that stops mid-sentence again is a separate piece).
     if not (_ends_clause(n) or (b + 1 < len(lines) and not lines[b + 1].blank_before)):
@@ -717,6 +859,67 @@ def _joins(
         return False  # wider than the column: a line set above the columns (a subtitle)
     # Full for its column, or stretched to it (its gaps show as spaces in the copy).
     return prev.core_em >= FULL_LINE * w or (prev.justified and prev.core_em >= 0.5 * w)
+
+
+def _wraps(
+    lines: Sequence[Line], a: int, b: int, cols: _Columns, so_far: str, *, front: bool
+) -> bool:
+    """No blank line between body lines ``a`` and ``b``: is ``a`` wrapped onto ``b``, or does its
+    paragraph end there? (Copies from a PDF viewer often show no blank lines at all.) ``front``:
+    no running text before ``a`` – title, subtitle and byline lines."""
+    prev, nxt = lines[a], lines[b]
+    p = prev.body
+    if _whole_heading(so_far) or (front and any(is_ideograph(c) for c in so_far)):
+        # A heading or front-matter line stands alone unless it is too long for its line and
+        # carries on: then it fills the line, up to the next line's first word.
+        if ends_sentence(p) or SUBTITLE_RE.match(so_far):
+            return False
+        column = cols.settled(a)
+        if column is not None:
+            return not column.room_left(prev, nxt, FULL_HEADING_ROOM)
+        w = cols.width(a)
+        return w is not None and w - _set_em(prev) < _lead_em(nxt.body) + FULL_HEADING_ROOM
+    column = cols.settled(a)
+    if column is not None:
+        # The next line's first word would have fitted on this one: it was not wrapped.
+        return not column.room_left(prev, nxt, ROOM_EM)
+    w = cols.width(a)
+    if w is None:
+        return True  # nothing to measure against: a wrap, as most lines are
+    # A short line ends its paragraph – unless it was stretched to the column's width.
+    return prev.justified or prev.core_em >= SHORT_LAST_LINE * w
+
+
+def _set_em(line: Line) -> float:
+    """How much of its column a line takes: its glyphs, and the indent of a paragraph's first
+    line (two characters, however the copy shows it)."""
+    return line.em + (INDENT_EM if line.indented else 0.0)
+
+
+def _whole_heading(so_far: str) -> bool:
+    """A numbered heading ("一、2013年工作回顾", "（一）……") that has not yet run into text: no
+    full stop but (perhaps) its last character. A run-in heading with its text after the stop
+    ("（一）经济增长进一步加快。2011年……") is a paragraph."""
+    return bool(NUMBERED_HEADING_RE.match(so_far)) and not re.search(r"[。！？!?]", so_far[:-1])
+
+
+def _lead(text: str) -> str:
+    """What a line starts with that could not have ended the line above on its own: a character
+    (after any opening marks) or a whole Latin word or number, with the closing marks after it,
+    which never start a line."""
+    body = nonspace(text)
+    k = 0
+    while k < len(body) and body[k] in OPENING_MARKS:
+        k += 1
+    m = re.match(r"[A-Za-z0-9.]+", body[k:])
+    k += m.end() if m else 1
+    while k < len(body) and body[k] in CLOSING_MARKS:
+        k += 1
+    return body[:k]
+
+
+def _lead_em(text: str) -> float:
+    return display_width(_lead(text))
 
 
 def _ends_clause(text: str) -> bool:

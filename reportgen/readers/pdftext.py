@@ -199,7 +199,7 @@ class _Similarity:
         """The shared words, longest first, for the repair note."""
         words = sorted(
             {g for n in (4, 3, 2) for ph in headline.split() for g in _grams(ph, n) if g in text},
-            key=lambda g: (-len(g), -self.idf(g)),
+            key=lambda g: (-len(g), -self.idf(g), g),  # g: ties in a fixed order, not hash order
         )
         out: list[str] = []
         for g in words:

@@ -54,6 +54,7 @@ sentence inside the text is never undoubled.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import statistics
 import unicodedata
@@ -124,6 +125,7 @@ RUN_IN_REST = 8  # the rest of a run-in heading after a column break ends this s
 RUN_IN_MAX = 48  # … or goes on with its clauses, the whole heading no longer than this
 
 
+@functools.lru_cache(maxsize=8192)
 def is_ideograph(ch: str) -> bool:
     o = ord(ch)
     return any(a <= o <= b for a, b in _IDEOGRAPH_RANGES)
@@ -145,6 +147,7 @@ def is_space(ch: str) -> bool:
     return ch in SPACES or ch.isspace()
 
 
+@functools.lru_cache(maxsize=8192)  # a report uses a few thousand distinct characters
 def char_em(ch: str) -> float:
     """Printed width of one character in em: CJK 1, Latin and digits ½, a (justification) space ¼."""
     if is_space(ch):

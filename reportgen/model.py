@@ -95,10 +95,6 @@ class Section:
         for child in self.children:
             yield from child.iter_sections()
 
-    def iter_paragraphs(self) -> Iterator[Paragraph]:
-        for sec in self.iter_sections():
-            yield from sec.paragraphs
-
     def to_dict(self) -> dict[str, Any]:
         return {
             "heading": self.heading,

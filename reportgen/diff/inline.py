@@ -3,7 +3,6 @@ tidied so that a change reads as a phrase replaced rather than scattered single 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
@@ -189,17 +188,3 @@ def _tag(old: str, new: str) -> str:
     if old and new:
         return REPLACE
     return DELETE if old else INSERT
-
-
-def similarity(old: str, new: str) -> float:
-    """Indel similarity 0..1 of two texts, ignoring whitespace (rapidfuzz, C speed)."""
-    from rapidfuzz.distance import Indel
-
-    return Indel.normalized_similarity(_norm(old), _norm(new))
-
-
-_WS = re.compile(r"\s+")
-
-
-def _norm(text: str) -> str:
-    return _WS.sub("", text)

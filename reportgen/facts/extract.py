@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from reportgen.facts import tables as T
@@ -819,11 +819,3 @@ def extract_facts(doc: Document, *, kind: str | None = None) -> list[Fact]:
     if kind:
         facts = [f for f in facts if f.kind == kind]
     return facts
-
-
-def facts_in_sentences(sentences: Sequence[str], *, kind: str = "") -> list[Fact]:
-    """Facts of separate sentences (the gold's unit); each sentence is its own paragraph."""
-    out: list[Fact] = []
-    for i, s in enumerate(sentences):
-        out.extend(extract_from_text(s, paragraph_id=f"s{i}", kind=kind))
-    return out

@@ -101,9 +101,6 @@ class Termbase:
     def __contains__(self, zh: object) -> bool:
         return isinstance(zh, str) and _key(zh) in self._terms
 
-    def entries(self) -> list[Term]:
-        return list(self._terms.values())
-
     def get(self, zh: str) -> Term | None:
         return self._terms.get(_key(zh))
 

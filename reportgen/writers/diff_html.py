@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html as _html
 import io
 from typing import Any
 
@@ -225,7 +224,3 @@ def _chart(result: DiffResult, *, limit: int = 6) -> Any:
     svg = inline_svg(buf.getvalue().decode("utf-8"))
     # matplotlib escapes the text it writes; the SVG is ours, not report text.
     return Markup(svg)
-
-
-def escape(text: str) -> str:
-    return _html.escape(text)

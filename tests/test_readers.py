@@ -30,6 +30,28 @@ def paragraph_texts(doc: Document) -> list[str]:
 # --- encodings -------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk"])
+def test_a_stray_invalid_byte_is_replaced_and_reported(
+    encoding: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A copy with one broken byte (a cut-off paste) still reads: the byte becomes U+FFFD and a
+    warning names its line. Many broken bytes are still "not a text file"."""
+    text = corpus_file("hailar-district_2013_zh.txt").read_text(encoding="utf-8")
+    data = text.encode(encoding)
+    cut = data.index("过去一年".encode(encoding))
+    broken = data[:cut] + b"\xff" + data[cut:]
+    with caplog.at_level("WARNING", logger="reportgen.readers"):
+        got = decode(broken, source="x.txt")
+    assert got.count("\ufffd") == 1 and got.replace("\ufffd", "") == text.replace("\r\n", "\n")
+    line = text[: text.index("过去一年")].count("\n") + 1
+    (msg,) = [r.getMessage() for r in caplog.records]
+    assert msg.startswith("x.txt: 1 invalid ") and msg.endswith(f"(line {line})")
+    damaged = bytearray(data)
+    damaged[100:4000:40] = b"\xff" * len(damaged[100:4000:40])
+    with pytest.raises(InputError, match="not a text file"):
+        decode(bytes(damaged), source="x.txt")
+
+
 @pytest.mark.parametrize(
     "encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030", "utf-16", "utf-16-le", "utf-16-be"]
 )

@@ -54,7 +54,27 @@ def decode(data: bytes, *, source: str = "input") -> str:
         text = _strict(data, enc)
         if text is not None and _plausible(text) >= 0.9:
             return _check_text(text, source)
+    # A stray invalid byte (a cut-off copy, a bad paste) should not cost the whole report: a few
+    # are replaced with U+FFFD and reported; more than that is not text in this encoding.
+    allowed = max(3, len(data) // 10000)
+    for enc in ("utf-8", "gb18030"):
+        text = data.decode(enc, errors="replace")
+        bad = text.count("\ufffd")
+        if bad <= allowed and _plausible(text) >= 0.9:
+            lines = sorted({text.count("\n", 0, m.start()) + 1 for m in _REPLACED.finditer(text)})
+            log.warning(
+                "%s: %d invalid %s byte sequence%s replaced with \ufffd (line %s)",
+                source,
+                bad,
+                enc.upper(),
+                "s" if bad > 1 else "",
+                ", ".join(map(str, lines)),
+            )
+            return _check_text(text, source)
     raise InputError(f"{source}: not a text file (not UTF-8, UTF-16 or GB18030/GBK text)")
+
+
+_REPLACED = re.compile("\ufffd")
 
 
 def _strict(data: bytes, encoding: str) -> str | None:

@@ -162,10 +162,16 @@ def _plain(v: float) -> str:
     return format_number(v, scale="")
 
 
-def _with_unit(v: float, unit: str) -> str:
+# 户 counts households, and also businesses: 个体工商户, 市场主体 … (新设企业1万6千多户).
+BUSINESS_WORDS = ("企业", "工商户", "商户", "市场主体", "经营主体", "纳税人")
+
+
+def _with_unit(v: float, unit: str, indicator: str = "") -> str:
     if unit in ("%", "‰"):
         return f"{format_number(v)}{unit}"
     noun = UNIT_EN.get(unit)
+    if unit == "户" and any(w in indicator for w in BUSINESS_WORDS):
+        noun = ("business", "businesses")
     num = format_number(v)
     if noun is None:
         return num
@@ -182,15 +188,17 @@ def render_en(
     low: float | None = None,
     high: float | None = None,
     terms: tuple[float, ...] = (),
+    indicator: str = "",
 ) -> str:
     """The value as an English phrase: "15,800 mu", "up 6%", "about 5%", "6%–6.5%", "one third"
     (``terms`` = numerator, denominator), "3.6:48:48.4" (``terms`` = a ratio's terms), "up 150%
     (to 2.5 times)" (增长1.5倍: a rise by 1.5 times is to 2.5 times), "up 100% (doubled)"
-    (增长一倍), "doubled" (翻一番), "2.2 times" (是2010年的2.2倍)."""
+    (增长一倍), "doubled" (翻一番), "2.2 times" (是2010年的2.2倍). ``indicator`` picks the noun
+    where a unit counts different things (户: households, or businesses)."""
     size = abs(value) if measure == "change" else value
     if low is not None and high is not None:
         lo = f"{format_number(low)}{unit}" if unit in ("%", "‰") else format_number(low)
-        body = f"{lo}–{_with_unit(high, unit)}"
+        body = f"{lo}–{_with_unit(high, unit, indicator)}"
     elif category == "fraction" and len(terms) == 2:
         body = fraction_en(*terms)
     elif category == "ratio" and terms:
@@ -201,7 +209,7 @@ def render_en(
         # 增长1.5倍 is a rise by 150 %, to 2.5 times the base
         body = f"{_plain(scaled(size, 100))}% ({_multiple_en(size + 1, meaning)})"
     else:
-        body = _with_unit(size, unit)
+        body = _with_unit(size, unit, indicator)
     q = QUALIFIER_EN.get(meaning, "")
     if q:
         body = f"{q} {body}"

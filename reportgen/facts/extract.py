@@ -710,6 +710,7 @@ def _extract(
                     low=h.low,
                     high=h.high,
                     terms=h.terms,
+                    indicator=indicator,
                 ),
             )
         )

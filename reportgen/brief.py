@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from reportgen.errors import ReportgenError
 from reportgen.facts.english import format_change
 from reportgen.facts.match import GENERIC_INDICATORS, MATCH_THRESHOLD, match_facts, match_name
-from reportgen.model import OTHER, PLAN, REVIEW, Document, Paragraph, Repair, Section
+from reportgen.model import (
+    PLAN,
+    REVIEW,
+    Document,
+    Paragraph,
+    Repair,
+    path_kind,
+    path_year,
+)
 from reportgen.sentences import split_sentences
 
 LAYOUTS = ("side-by-side", "interleaved", "separate")
@@ -552,29 +560,6 @@ def infer_place(doc: Document) -> str:
     return ""
 
 
-def _walk(
-    sections: Iterable[Section], path: tuple[Section, ...] = ()
-) -> Iterable[tuple[Section, tuple[Section, ...]]]:
-    for sec in sections:
-        here = (*path, sec)
-        yield sec, here
-        yield from _walk(sec.children, here)
-
-
-def _kind_of(path: tuple[Section, ...]) -> str:
-    for sec in reversed(path):
-        if sec.kind != OTHER:
-            return sec.kind
-    return OTHER
-
-
-def _year_of(path: tuple[Section, ...]) -> int | None:
-    for sec in reversed(path):
-        if sec.year is not None:
-            return sec.year
-    return None
-
-
 def build_briefing(
     doc: Document,
     *,
@@ -607,11 +592,12 @@ def build_briefing(
     plan_facts: list[FactLike] = []
     years: set[int] = {doc.year} if doc.year else set()
     n = 0
-    for sec, path in _walk(doc.sections):
+    for path in doc.iter_paths():
+        sec = path[-1]
         n += 1
         anchor = f"s{n}"
-        kind = _kind_of(path)
-        year = _year_of(path)
+        kind = path_kind(path)
+        year = path_year(path)
         if year:
             years.add(year)
         heading = _heading(englisher, sec.heading) if sec.heading else Bilingual("", "", "", "")

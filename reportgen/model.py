@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -133,17 +133,27 @@ class Located:
     @property
     def kind(self) -> str:
         """The innermost review/plan kind along the path (other when none says)."""
-        for sec in reversed(self.path):
-            if sec.kind != OTHER:
-                return sec.kind
-        return OTHER
+        return path_kind(self.path)
 
     @property
     def year(self) -> int | None:
-        for sec in reversed(self.path):
-            if sec.year is not None:
-                return sec.year
-        return None
+        return path_year(self.path)
+
+
+def path_kind(path: Sequence[Section]) -> str:
+    """The innermost review/plan kind along a section path (other when none says)."""
+    for sec in reversed(path):
+        if sec.kind != OTHER:
+            return sec.kind
+    return OTHER
+
+
+def path_year(path: Sequence[Section]) -> int | None:
+    """The innermost year along a section path."""
+    for sec in reversed(path):
+        if sec.year is not None:
+            return sec.year
+    return None
 
 
 @dataclass(frozen=True)
@@ -170,18 +180,23 @@ class Document:
         for sec in self.sections:
             yield from sec.iter_sections()
 
-    def iter_located(self) -> Iterator[Located]:
-        """Every paragraph in reading order, with its section path."""
+    def iter_paths(self) -> Iterator[tuple[Section, ...]]:
+        """Every section in reading order as its path from the top (outermost first)."""
 
-        def walk(sec: Section, path: tuple[Section, ...]) -> Iterator[Located]:
+        def walk(sec: Section, path: tuple[Section, ...]) -> Iterator[tuple[Section, ...]]:
             here = (*path, sec)
-            for p in sec.paragraphs:
-                yield Located(p, here)
+            yield here
             for child in sec.children:
                 yield from walk(child, here)
 
         for sec in self.sections:
             yield from walk(sec, ())
+
+    def iter_located(self) -> Iterator[Located]:
+        """Every paragraph in reading order, with its section path."""
+        for path in self.iter_paths():
+            for p in path[-1].paragraphs:
+                yield Located(p, path)
 
     def paragraphs(self) -> list[Paragraph]:
         return [loc.paragraph for loc in self.iter_located()]

@@ -23,6 +23,9 @@ EQUAL, CHANGED, MOVED, ADDED, REMOVED, SPLIT, MERGED = (
 )
 STATUSES = (EQUAL, CHANGED, MOVED, ADDED, REMOVED, SPLIT, MERGED)
 
+# How a paragraph's section path is written: "一、… › （三）…".
+HEADING_SEP = " › "
+
 _WS = re.compile(r"\s+")
 
 
@@ -109,7 +112,7 @@ def flatten(doc: Document) -> list[ParaRef]:
     for loc in doc.iter_located():
         key = id(loc.section)
         sec = sec_ids.setdefault(key, len(sec_ids))
-        heading = " › ".join(s.heading for s in loc.path if s.heading)
+        heading = HEADING_SEP.join(s.heading for s in loc.path if s.heading)
         refs.append(ParaRef(loc.paragraph.id, loc.paragraph.text, len(refs), sec, heading))
     return refs
 
@@ -472,7 +475,7 @@ def align_sections(
     for sa, (head_a, n_a) in ha.items():
         for sb, (head_b, n_b) in hb.items():
             content = 2 * links.get((sa, sb), 0) / (n_a + n_b)
-            hs = Indel.normalized_similarity(norm(_last(head_a)), norm(_last(head_b)))
+            hs = Indel.normalized_similarity(norm(last_heading(head_a)), norm(last_heading(head_b)))
             score = 0.3 * hs + 0.7 * content
             if score >= 0.3:
                 cands.append((score, hs, content, sa, sb))
@@ -496,5 +499,6 @@ def align_sections(
     return out
 
 
-def _last(heading: str) -> str:
-    return heading.rsplit(" › ", 1)[-1]
+def last_heading(heading: str) -> str:
+    """The innermost heading of a heading path ("一、… › （三）…" → "（三）…")."""
+    return heading.rsplit(HEADING_SEP, 1)[-1]

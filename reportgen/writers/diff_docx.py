@@ -11,6 +11,7 @@ from reportgen.diff import DiffResult
 from reportgen.diff.align import (
     ADDED,
     EQUAL,
+    HEADING_SEP,
     MERGED,
     MOVED,
     REMOVED,
@@ -105,7 +106,7 @@ def render_docx(
         if kind == "row" and row.new and row.new[0].heading != heading:
             heading = row.new[0].heading
             if heading:
-                parts = heading.split(" › ")
+                parts = heading.split(HEADING_SEP)
                 doc.add_heading(parts[-1], level=min(len(parts), 3))
         if kind == "ghost":  # the old place of a moved paragraph: deleted there
             _whole(doc, rev, row.old_text, deleted=True)

@@ -6,7 +6,7 @@ import io
 from typing import Any
 
 from reportgen.diff import DiffResult, PairDiff
-from reportgen.diff.align import EQUAL, ParagraphChange, with_move_origins
+from reportgen.diff.align import EQUAL, ParagraphChange, last_heading, with_move_origins
 from reportgen.facts.english import format_change, format_number, format_percent
 
 
@@ -55,7 +55,9 @@ def _groups(pair: PairDiff) -> list[dict[str, Any]]:
     renamed = {
         sp.new_heading: sp.old_heading
         for sp in pair.sections
-        if sp.new_heading and sp.old_heading and _last(sp.old_heading) != _last(sp.new_heading)
+        if sp.new_heading
+        and sp.old_heading
+        and last_heading(sp.old_heading) != last_heading(sp.new_heading)
     }
     # Moved rows and their ghosts link to each other.
     first_n: dict[tuple[str, int], int] = {}
@@ -87,10 +89,6 @@ def _groups(pair: PairDiff) -> list[dict[str, Any]]:
         if row["status"] != EQUAL:
             g["changed"] = True
     return groups
-
-
-def _last(heading: str) -> str:
-    return heading.rsplit(" › ", 1)[-1]
 
 
 def _fact_text(f: Any) -> str:

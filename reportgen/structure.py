@@ -74,16 +74,18 @@ KIND_CUES: tuple[tuple[re.Pattern[str], float], ...] = TIME_CUES + tuple(
     )
 )
 
-BYLINE_RE = re.compile(r"^(?:本报记者|本报通讯员|记者|通讯员|新华社记者)[\s\u3000]*\S{1,20}")
+# A reporter's byline; ``fullmatch`` when the whole line must be one.
+BYLINE_RE = re.compile(
+    r"^(?:本报记者|本报通讯员|特约记者|记者|通讯员|新华社记者)[\s\u3000]*\S{1,20}"
+)
 SOURCE_COMMENT_RE = re.compile(r"^#\s*source:", re.I)
 # Front matter: "——2019年3月5日在……上", "----2012年2月29日在……上" (ASCII dashes in older files),
 # "第十二届全国人大二次会议，2014年3月5日" or a bare date line.
 SUBTITLE_DASH_RE = re.compile(r"^(?:—{1,2}|-{2,4})\s*\S")
 FULL_DATE_RE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 # "国务院总理 李克强", "海拉尔区人民政府区长　杜联合": an office followed by a 2–5 character name.
-OFFICE_BYLINE_RE = re.compile(
-    r"(?:总理|省长|市长|区长|县长|州长|旗长|镇长|乡长|主席|主任)[\s\u3000]*[\u4e00-\u9fff·]{2,5}$"
-)
+OFFICES = ("总理", "省长", "市长", "区长", "县长", "州长", "旗长", "镇长", "乡长", "主席", "主任")
+OFFICE_BYLINE_RE = re.compile(rf"(?:{'|'.join(OFFICES)})[\s\u3000]*[\u4e00-\u9fff·]{{2,5}}$")
 
 
 @dataclass

@@ -63,6 +63,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from reportgen.model import Repair
+from reportgen.structure import BYLINE_RE, SOURCE_COMMENT_RE
 
 # --- character classes -------------------------------------------------------------------------
 
@@ -93,10 +94,6 @@ NUMBERED_HEADING_RE = re.compile(
 MARKER_RE = re.compile(
     r"^(?:(?P<w1>[\u4e00-\u9fff]{2,4})\s*[·•・．.]\s*(?P<y1>(?:19|20)\d{2})"
     r"|(?P<y2>(?:19|20)\d{2})\s*[·•・．.]\s*(?P<w2>[\u4e00-\u9fff]{2,4}))$"
-)
-SOURCE_COMMENT_RE = re.compile(r"^#\s*source:", re.I)
-BYLINE_RE = re.compile(
-    r"^(?:本报记者|本报通讯员|特约记者|记者|通讯员|新华社记者)[\s\u3000]*\S{1,20}$"
 )
 
 # Punctuation that marks running text: a headline has none of it.
@@ -650,7 +647,7 @@ def repair(raw: str) -> Repaired:
     # 1. Title and byline: a byline among the first lines makes the lines above it the title.
     first = 0
     for i, ln in enumerate(lines[:4]):
-        if BYLINE_RE.match(ln.body) and display_width(ln.body) <= 30:
+        if BYLINE_RE.fullmatch(ln.body) and display_width(ln.body) <= 30:
             if i >= 1 and all(
                 _is_headline_text(x.body) or display_width(x.body) <= 40 for x in lines[:i]
             ):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from reportgen.model import Block, Document
-from reportgen.structure import build_document, numbered_heading_level
+from reportgen.structure import OFFICES, build_document, numbered_heading_level
 
 INDENT = " \t\u3000\u00a0\u2002\u2003\ufeff"
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -101,7 +101,7 @@ FRONT_LINE_RE = re.compile(
     r"(?P<sub>(?:——|—|-{2,4})\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,60}?上)"
     r"(?P<by>\S.{1,30})?$"
 )
-OFFICE_RE = re.compile(r"(?:总理|省长|市长|区长|县长|州长|旗长|主席)$")
+OFFICE_RE = re.compile(rf"(?:{'|'.join(OFFICES)})$")
 # Only the opening lines can be front matter (title, subtitle, byline).
 FRONT_LINES = 8
 

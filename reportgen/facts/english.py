@@ -67,6 +67,8 @@ DENOMINATOR_EN: dict[int, tuple[str, str]] = {
 # A new level as a multiple of the old, in the verbs the State Council's translators use (增长一倍
 # "doubled", 增加两倍 "has tripled", 翻一番 "has doubled"); other multiples are "to 2.71 times".
 MULTIPLE_EN: dict[float, str] = {2: "doubled", 3: "tripled", 4: "quadrupled"}
+# A target is still to be reached: 到2020年…翻一番 is "to double" (the official "double the 2010 GDP").
+MULTIPLE_TARGET_EN: dict[float, str] = {2: "to double", 3: "to triple", 4: "to quadruple"}
 # Qualifiers before such a verb ("more than doubled", not "over doubled").
 MULTIPLE_QUALIFIER_EN: dict[str, str] = {
     "at_least": "more than",
@@ -189,12 +191,14 @@ def render_en(
     high: float | None = None,
     terms: tuple[float, ...] = (),
     indicator: str = "",
+    kind: str = "",
 ) -> str:
     """The value as an English phrase: "15,800 mu", "up 6%", "about 5%", "6%–6.5%", "one third"
     (``terms`` = numerator, denominator), "3.6:48:48.4" (``terms`` = a ratio's terms), "up 150%
     (to 2.5 times)" (增长1.5倍: a rise by 1.5 times is to 2.5 times), "up 100% (doubled)"
-    (增长一倍), "doubled" (翻一番), "2.2 times" (是2010年的2.2倍). ``indicator`` picks the noun
-    where a unit counts different things (户: households, or businesses)."""
+    (增长一倍), "doubled" (翻一番; "to double" for a target), "2.2 times" (是2010年的2.2倍).
+    ``indicator`` picks the noun where a unit counts different things (户: households, or
+    businesses)."""
     size = abs(value) if measure == "change" else value
     if low is not None and high is not None:
         lo = f"{format_number(low)}{unit}" if unit in ("%", "‰") else format_number(low)
@@ -204,6 +208,10 @@ def render_en(
     elif category == "ratio" and terms:
         body = ":".join(_plain(t) for t in terms)
     elif category == "doubling" and value in MULTIPLE_EN:
+        if kind == "target":  # 力争翻一番: "to double", 翻一番多: "to more than double"
+            verb = MULTIPLE_TARGET_EN[value]
+            q = MULTIPLE_QUALIFIER_EN.get(meaning, "")
+            return verb.replace("to ", f"to {q} ", 1).replace("  ", " ") if q else verb
         return _multiple_en(value, meaning)  # 翻一番: "doubled", 翻一番多: "more than doubled"
     elif unit == "倍" and measure == "change":
         # 增长1.5倍 is a rise by 150 %, to 2.5 times the base

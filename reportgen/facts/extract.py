@@ -711,6 +711,7 @@ def _extract(
                     high=h.high,
                     terms=h.terms,
                     indicator=indicator,
+                    kind=fact_kind,
                 ),
             )
         )

@@ -121,15 +121,20 @@ def read_path(path: str | Path, *, format: str | None = None) -> Document:
         raise InputError(f"{p}: unknown file type {p.suffix!r} (known: {known})")
     if not p.is_file():
         raise InputError(f"{p}: not a regular file")
-    try:
-        data = p.read_bytes()
-    except OSError as e:
-        raise InputError(f"{p}: cannot read ({e.strerror})") from None
+    data = file_bytes(p)
     if not data.strip():
         raise InputError(f"{p}: the file is empty")
     doc = read_bytes(data, kind=kind or sniff(data), source=str(p))
     log_repairs(doc)
     return doc
+
+
+def file_bytes(path: Path) -> bytes:
+    """A file's bytes; a failure to read it is one line (every reader module uses this)."""
+    try:
+        return path.read_bytes()
+    except OSError as e:
+        raise InputError(f"{path}: cannot read ({e.strerror})") from None
 
 
 def read_list(path: str | Path, *, what: str = "list") -> tuple[str, ...]:
@@ -141,10 +146,7 @@ def read_list(path: str | Path, *, what: str = "list") -> tuple[str, ...]:
         raise InputError(f"{p}: is a directory, not the {what} file")
     if not p.is_file():
         raise InputError(f"{p}: no such {what} file")
-    try:
-        data = p.read_bytes()
-    except OSError as e:
-        raise InputError(f"{p}: cannot read ({e.strerror})") from None
+    data = file_bytes(p)
     if not data.strip():
         return ()
     lines = (line.strip() for line in decode(data, source=str(p)).splitlines())

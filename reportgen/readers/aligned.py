@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportgen.errors import InputError
-from reportgen.readers import decode
+from reportgen.readers import decode, file_bytes
 
 Pair = tuple[str, str]
 
@@ -25,7 +25,7 @@ def read_pairs(path: Path) -> list[Pair]:
         raise InputError(f"{path}: no such file")
     name = path.name.lower()
     if name.endswith(".tmx"):
-        return tmx_pairs(_read_bytes(path), source=str(path))
+        return tmx_pairs(file_bytes(path), source=str(path))
     text = _read_text(path)
     pairs = tab_pairs(text)
     if pairs is not None:
@@ -43,7 +43,7 @@ def read_termbase(path: Path) -> str:
     empty file is an empty termbase."""
     if not path.is_file():
         raise InputError(f"{path}: no such termbase file")
-    data = _read_bytes(path)
+    data = file_bytes(path)
     return decode(data, source=str(path)) if data.strip() else ""
 
 
@@ -112,12 +112,5 @@ def _content_lines(text: str) -> list[str]:
     return lines
 
 
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as e:
-        raise InputError(f"{path}: cannot read ({e.strerror})") from None
-
-
 def _read_text(path: Path) -> str:
-    return decode(_read_bytes(path), source=str(path))
+    return decode(file_bytes(path), source=str(path))

@@ -28,6 +28,28 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium not installed")
 
 
+def make_fact(indicator: str, value: float, unit: str, kind: str, **fields: Any) -> Any:
+    """A hand-made Fact for matcher and briefing tests: neutral defaults, ``fields`` override."""
+    from reportgen.facts import Fact
+
+    base: dict[str, Any] = dict(
+        qualifier="",
+        qualifier_meaning="",
+        low=None,
+        high=None,
+        measure="level",
+        year=None,
+        sentence="",
+        paragraph_id="p1",
+        surface=f"{value:g}{unit}",
+        start=0,
+        end=0,
+        en="",
+    )
+    base.update(fields)
+    return Fact(indicator=indicator, value=value, unit=unit, kind=kind, **base)
+
+
 def corpus_file(name: str) -> Path:
     """A file of the shared corpus; the test is skipped where shared/ is not beside the checkout."""
     p = CORPUS / name

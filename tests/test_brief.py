@@ -23,7 +23,7 @@ from reportgen.facts import Fact, extract_facts
 from reportgen.model import Paragraph
 from reportgen.readers import read_path
 from reportgen.translate import build_englisher
-from tests.conftest import SEED, corpus_file
+from tests.conftest import SEED, corpus_file, make_fact
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -44,22 +44,7 @@ def seed_briefing(seed_doc) -> Briefing:
 
 
 def _fact(indicator: str, value: float, unit: str, kind: str, **kw) -> Fact:
-    base = dict(
-        qualifier="",
-        qualifier_meaning="",
-        low=None,
-        high=None,
-        measure="level",
-        year=None,
-        sentence="",
-        paragraph_id="p1",
-        surface=f"{value:g}{unit}",
-        start=0,
-        end=0,
-        en="",
-    )
-    base.update(kw)
-    return Fact(indicator=indicator, value=value, unit=unit, kind=kind, **base)
+    return make_fact(indicator, value, unit, kind, **kw)
 
 
 # --- the model -------------------------------------------------------------------------------

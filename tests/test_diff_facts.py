@@ -14,7 +14,7 @@ from reportgen.diff import compare
 from reportgen.diff.facts import judge
 from reportgen.facts import Fact
 from reportgen.readers import read_path
-from tests.conftest import corpus_file
+from tests.conftest import corpus_file, make_fact
 
 HAILAR = [f"hailar-district_{y}_zh.txt" for y in (2012, 2013, 2014, 2015)]
 
@@ -114,24 +114,7 @@ def _fact(
     indicator: str = "地区生产总值",
     kind: str = "target",
 ) -> Fact:
-    return Fact(
-        indicator=indicator,
-        value=value,
-        unit=unit,
-        qualifier="",
-        qualifier_meaning=q,
-        low=None,
-        high=None,
-        measure=measure,
-        kind=kind,
-        year=2024,
-        sentence="",
-        paragraph_id="p1",
-        surface=f"{value:g}{unit}",
-        start=0,
-        end=0,
-        en="",
-    )
+    return make_fact(indicator, value, unit, kind, qualifier_meaning=q, measure=measure, year=2024)
 
 
 def test_qualifiers_decide_the_verdict() -> None:

@@ -11,28 +11,11 @@ from reportgen.diff import compare
 from reportgen.facts import Fact, extract_facts
 from reportgen.facts.match import Match, indicator_name, match_facts, match_name
 from reportgen.readers import read_path
-from tests.conftest import SEED, corpus_file
+from tests.conftest import SEED, corpus_file, make_fact
 
 
 def _fact(indicator: str, value: float, unit: str, kind: str, measure: str = "level") -> Fact:
-    return Fact(
-        indicator=indicator,
-        value=value,
-        unit=unit,
-        qualifier="",
-        qualifier_meaning="",
-        low=None,
-        high=None,
-        measure=measure,
-        kind=kind,
-        year=None,
-        sentence="",
-        paragraph_id="p1",
-        surface=f"{value:g}{unit}",
-        start=0,
-        end=0,
-        en="",
-    )
+    return make_fact(indicator, value, unit, kind, measure=measure)
 
 
 def _review_plan(doc) -> tuple[list[Fact], list[Fact]]:

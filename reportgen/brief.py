@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from reportgen.errors import ReportgenError
@@ -26,9 +26,14 @@ LANGS = ("zh", "en", "zh-en")
 UNTRANSLATED = "untranslated"
 # Money, rates and shares are what an analyst looks for first; counts of things come after.
 MONEY_UNITS = ("元", "万元", "亿元", "万亿元")
-# "At a glance": three figures a section keep the chapter to about a page and a half on a
-# twelve-section report; every figure is in its section's table.
+# "At a glance": up to three figures a section and about a page in all (each section's heaviest
+# figure first, then the second ...); every figure is in its section's table.
 TOP_PER_SECTION = 3
+KEY_FIGURES_MAX = 24
+# A summary's section table: the weightiest figures, in reading order, and a count of the rest
+# (as its text is the section's lead); --full lists every figure. Half the summary's pages were
+# these tables, and WeasyPrint's time grows with the page count.
+SUMMARY_FIGURES = 4
 SUMMARY_CHARS = 160
 # A section's lead skips openings too short to say anything: a salutation (各位代表：) or a one-line
 # motto before the first real paragraph.
@@ -38,7 +43,7 @@ LEAD_MIN_CHARS = 40
 # listed in full, in a summary every kind keeps a few examples (the counts say the rest).
 MECHANICAL_REPAIRS = frozenset({"join_wrap", "remove_space"})
 REPAIR_EXAMPLES = 6
-SUMMARY_REPAIR_EXAMPLES = 3
+SUMMARY_REPAIR_EXAMPLES = 2
 # Listed with their reason under "headings the reader could not place", not among the repairs.
 UNPLACED = "unplaced_heading"
 REPAIR_KINDS = {
@@ -237,6 +242,7 @@ class BriefSection:
     figures: tuple[Figure, ...]
     paragraphs: tuple[BriefParagraph, ...]
     part: Bilingual = Bilingual("")  # the enclosing top-level part, for untitled sections
+    more_figures: int = 0  # the section's figures a summary leaves out of ``figures``
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -248,6 +254,7 @@ class BriefSection:
             "figures": [f.to_dict() for f in self.figures],
             "paragraphs": [p.to_dict() for p in self.paragraphs],
             "part": self.part.to_dict(),
+            "more_figures": self.more_figures,
         }
 
 
@@ -348,7 +355,7 @@ class Briefing:
 
     @property
     def figure_count(self) -> int:
-        return sum(len(s.figures) for s in self.sections)
+        return sum(len(s.figures) + s.more_figures for s in self.sections)
 
     @property
     def paragraph_count(self) -> int:
@@ -473,6 +480,20 @@ def pick_key_figures(
     return tuple(f for _, f in sorted(best, key=lambda t: t[0]))
 
 
+def cap_key_figures(
+    groups: Sequence[FigureGroup], *, limit: int = KEY_FIGURES_MAX
+) -> tuple[FigureGroup, ...]:
+    """At most ``limit`` key figures in all: every section's heaviest first, then each one's
+    second heaviest, and so on (heavier first within a round); groups keep reading order."""
+    ranked = []
+    for gi, g in enumerate(groups):
+        by_weight = sorted(g.figures, key=lambda f: -f.weight)
+        ranked.extend((rank, -f.weight, gi, id(f)) for rank, f in enumerate(by_weight))
+    kept = {t[3] for t in sorted(ranked)[:limit]}
+    capped = (replace(g, figures=tuple(f for f in g.figures if id(f) in kept)) for g in groups)
+    return tuple(g for g in capped if g.figures)
+
+
 def pick_headline(figures: Sequence[Figure], *, n: int = 3) -> tuple[Figure, ...]:
     """The cover's few big numbers: the heaviest key figures with a specific indicator (not 投资 or
     资金 alone, not a bare count), one per indicator, earliest first among equals."""
@@ -571,10 +592,11 @@ def build_briefing(
     full: bool = False,
     translator: str = "none",
     top_per_section: int = TOP_PER_SECTION,
+    summary_figures: int = SUMMARY_FIGURES,
 ) -> Briefing:
     """The briefing for ``doc``: title block, key figures per section, review-vs-plan comparisons,
-    the sections with their facts and text (the lead of each section's first paragraph, or with
-    ``full=True`` every paragraph), and the editors' appendix. Every English string comes from ``englisher``."""
+    the sections with their facts and text (the ``summary_figures`` weightiest figures and the lead of
+    each section's first paragraph, or with ``full=True`` every figure and paragraph), and the editors' appendix. Every English string comes from ``englisher``."""
     if lang not in LANGS:
         raise ReportgenError(f"--lang must be one of {', '.join(LANGS)}, not {lang!r}")
     if layout not in LAYOUTS:
@@ -624,8 +646,11 @@ def build_briefing(
             )
         if not sec.heading and not sec.paragraphs and not figs:
             continue
+        shown = tuple(figs) if full else pick_key_figures(figs, top=summary_figures)
         sections.append(
-            BriefSection(anchor, heading, sec.level, kind, year, tuple(figs), paras, part)
+            BriefSection(
+                anchor, heading, sec.level, kind, year, shown, paras, part, len(figs) - len(shown)
+            )
         )
         key = pick_key_figures(figs, top=top_per_section)
         if key:
@@ -659,7 +684,7 @@ def build_briefing(
         layout=layout,
         full=full,
         translator=translator,
-        key_figures=tuple(groups),
+        key_figures=cap_key_figures(groups),
         headline=pick_headline([f for g in groups for f in g.figures]),
         comparisons=comparisons,
         review_year=part_years.get(REVIEW) or (min(review_years) if review_years else None),

@@ -11,9 +11,16 @@ import pytest
 from click.testing import CliRunner
 
 from reportgen.brief import (
+    KEY_FIGURES_MAX,
+    SUMMARY_FIGURES,
+    SUMMARY_REPAIR_EXAMPLES,
     TOP_PER_SECTION,
+    Bilingual,
     Briefing,
+    Figure,
+    FigureGroup,
     build_briefing,
+    cap_key_figures,
     lead_excerpt,
     lead_paragraph,
     match_indicators,
@@ -41,6 +48,14 @@ def seed_briefing(seed_doc) -> Briefing:
     return build_briefing(
         seed_doc, facts=extract_facts(seed_doc), englisher=englisher, generated="2024-03-01"
     )
+
+
+@pytest.fixture(scope="module")
+def seed_full_briefing(seed_doc) -> Briefing:
+    """As ``seed_briefing`` with ``--full``: every figure and paragraph."""
+    englisher = build_englisher(tm_path=None, translator="none")
+    facts = extract_facts(seed_doc)
+    return build_briefing(seed_doc, facts=facts, englisher=englisher, full=True)
 
 
 def _fact(indicator: str, value: float, unit: str, kind: str, **kw) -> Fact:
@@ -115,8 +130,8 @@ def test_every_seed_heading_has_english_from_the_termbase(seed_doc, seed_briefin
         assert h.status == "terms", h
 
 
-def test_every_seed_fact_has_english(seed_briefing: Briefing):
-    figures = [f for s in seed_briefing.sections for f in s.figures]
+def test_every_seed_fact_has_english(seed_full_briefing: Briefing):
+    figures = [f for s in seed_full_briefing.sections for f in s.figures]
     assert len(figures) >= 60
     for f in figures:
         assert f.value_en and not CJK.search(f.value_en), f
@@ -124,13 +139,55 @@ def test_every_seed_fact_has_english(seed_briefing: Briefing):
     # Indicator names come from the termbase only; what it lacks shows as "—", never invented.
     named = [f for f in figures if f.indicator_en]
     assert len(named) >= 0.6 * len(figures)
-    for c in seed_briefing.comparisons:
+    for c in seed_full_briefing.comparisons:
         assert c.indicator_en, c
+
+
+def test_summary_shows_the_weightiest_figures_of_a_section_and_counts_the_rest(
+    seed_briefing: Briefing, seed_full_briefing: Briefing
+):
+    full = {s.anchor: s for s in seed_full_briefing.sections}
+    cut = 0
+    for s in seed_briefing.sections:
+        every = full[s.anchor].figures
+        assert len(s.figures) <= SUMMARY_FIGURES
+        assert len(s.figures) + s.more_figures == len(every)
+        assert all(f in every for f in s.figures)
+        # Reading order is kept, and nothing left out weighs more than what is shown.
+        assert [every.index(f) for f in s.figures] == sorted(every.index(f) for f in s.figures)
+        left_out = [f for f in every if f not in s.figures]
+        if s.figures and left_out:
+            assert max(f.weight for f in left_out) <= min(f.weight for f in s.figures)
+        cut += s.more_figures
+    assert cut > 0  # the seed has sections with more than SUMMARY_FIGURES figures
+    assert all(s.more_figures == 0 for s in seed_full_briefing.sections)
+    assert seed_briefing.figure_count == seed_full_briefing.figure_count
+
+
+def test_key_figures_are_capped_round_robin_over_sections():
+    def fig(name: str, weight: int) -> Figure:
+        return Figure(
+            name, "", "1个", "1", 1.0, "个", "achievement", "level", None, "p1", "", weight
+        )
+
+    groups = [
+        FigureGroup(f"s{i}", Bilingual(""), tuple(fig(f"{i}-{j}", 9 - j - i % 2) for j in range(3)))
+        for i in range(6)
+    ]
+    capped = cap_key_figures(groups, limit=8)
+    names = [f.indicator_zh for g in capped for f in g.figures]
+    assert len(names) == 8
+    # Every section keeps its heaviest; the two second places go to the heavier sections.
+    assert {n for n in names if n.endswith("-0")} == {f"{i}-0" for i in range(6)}
+    assert sorted(n for n in names if n.endswith("-1")) == ["0-1", "2-1"]
+    assert [g.anchor for g in capped] == [g.anchor for g in groups]
+    assert cap_key_figures(groups, limit=100) == tuple(groups)
 
 
 def test_key_figures_prefer_money_and_rates(seed_briefing: Briefing):
     groups = seed_briefing.key_figures
     assert groups and all(1 <= len(g.figures) <= TOP_PER_SECTION == 3 for g in groups)
+    assert sum(len(g.figures) for g in groups) <= KEY_FIGURES_MAX
     shown = [f for g in groups for f in g.figures]
     assert any(f.unit.endswith("元") for f in shown) and any(f.unit == "%" for f in shown)
     assert seed_briefing.headline and seed_briefing.headline[0].unit.endswith("元")
@@ -180,6 +237,11 @@ def test_seed_html_layouts_and_languages(tmp_path: Path):
     assert "国土绿化" in html and "4.1万亩" in html and "5.2万亩" in html and "41,000 mu" in html
     assert "Review vs plan" in html and "Appendix for editors" in html
     assert "undouble_headline" in html or "join_" in html  # the reader's repairs are listed
+    # The summary (default) counts the figures a section table leaves out; --full leaves none out.
+    assert re.search(r"… and \d+ more figures? in this section", html)
+    f = tmp_path / "full.html"
+    assert _brief([str(SEED), "-o", str(f), "--full"])[0] == 0
+    assert "more figure" not in f.read_text(encoding="utf-8")
 
     f = tmp_path / "zh.html"
     assert _brief([str(SEED), "-o", str(f), "--lang", "zh", "--summary"])[0] == 0
@@ -298,6 +360,9 @@ def test_docx_headings_for_the_navigation_pane(seed_docx, seed_briefing: Briefin
     sec = next(s for s in seed_briefing.sections if s.level == 2 and s.heading.zh)
     assert any(sec.heading.zh in t and sec.heading.en in t for t in h2)
     assert seed_docx.core_properties.language == "zh-CN"
+    assert any(
+        re.match(r"… and \d+ more figures? in this section", p.text) for p in seed_docx.paragraphs
+    )
     assert seed_docx.core_properties.title == seed_briefing.title.zh
 
 
@@ -360,13 +425,14 @@ def test_user_word_template_is_used(tmp_path: Path):
 
 
 def test_appendix_groups_repairs_and_lists_unplaced_headings(seed_doc, seed_briefing: Briefing):
-    # The summary briefing (the default) keeps three examples of every kind and counts the rest.
+    # The summary briefing (the default) keeps two examples of every kind and counts the rest.
     assert not seed_briefing.full
+    n = SUMMARY_REPAIR_EXAMPLES
     groups = {g.kind: g for g in seed_briefing.repair_groups}
     assert sum(g.count for g in groups.values()) == len(seed_doc.repairs)
     wraps, heads = groups["join_wrap"], groups["undouble_headline"]
-    assert wraps.count > 100 and len(wraps.shown) == 3 and wraps.hidden == wraps.count - 3
-    assert heads.count > 3 and len(heads.shown) == 3
+    assert wraps.count > 100 and len(wraps.shown) == n == 2 and wraps.hidden == wraps.count - n
+    assert heads.count > n and len(heads.shown) == n
     # --full lists every judgement call and six examples of the mechanical kinds.
     full = {g.kind: g for g in dataclasses.replace(seed_briefing, full=True).repair_groups}
     assert len(full["join_wrap"].shown) == 6 and full["join_wrap"].hidden == wraps.count - 6

@@ -66,6 +66,15 @@ def render_docx(briefing: Briefing, *, template_dir: str | Path | None = None) -
             _heading(d, *_name(s.heading, s.part), level=1 if s.level <= 1 else 2, b=b)
         if s.figures:
             _figures_table(d, b, s.figures)
+        if s.more_figures:
+            n = s.more_figures
+            add_run(
+                d.add_paragraph(),
+                f"… and {n} more figure{'s' if n > 1 else ''} in this section; "
+                "`reportgen brief --full` lists every one.",
+                size=8,
+                color=MUTED,
+            )
         _text(d, b, s.paragraphs)
 
     d.add_page_break()

@@ -133,3 +133,34 @@ def test_pdf_bookmarks_and_metadata(seed_pdf: Path):
     with open(seed_pdf, "rb") as f:
         lang = resolve1(PDFDocument(PDFParser(f)).catalog.get("Lang"))
     assert lang in (b"zh-CN", "zh-CN")
+
+
+def _png(path: Path) -> Path:
+    from PIL import Image
+
+    Image.new("RGB", (8, 8), (200, 30, 30)).save(path)
+    return path
+
+
+def _image_count(pdf: bytes) -> int:
+    return len(re.findall(rb"/Subtype\s*/Image", pdf))
+
+
+def test_pdf_fetches_only_from_the_template_folders(tmp_path: Path):
+    """Markup in a (user's) template can name any URL; WeasyPrint may read files inside the
+    template folders and nothing else: no other local file, no network."""
+    import gc
+
+    from reportgen.writers.pdf import html_to_pdf
+
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    inside = _png(templates / "logo.png")
+    outside = _png(tmp_path / "secret.png")
+    page = '<html><body><p>x</p><img src="{}"></body></html>'
+    assert _image_count(html_to_pdf(page.format(inside.as_uri()), user_dir=templates)) == 1
+    assert _image_count(html_to_pdf(page.format(outside.as_uri()), user_dir=templates)) == 0
+    # An unroutable address: a fetch attempt would hang for the timeout, the sandbox refuses at once.
+    assert _image_count(html_to_pdf(page.format("http://10.255.255.1/x.png"))) == 0
+    # The cycle collector paused for the render is running again.
+    assert gc.isenabled()

@@ -288,8 +288,8 @@ def facts(input: Path, fmt: str | None, kind: str | None, output: str) -> None:
     "--full/--summary",
     default=False,
     show_default=True,
-    help="--summary (default): each section's lead excerpt and a few examples of each repair; "
-    "--full: every paragraph and every judgement-call repair.",
+    help="--summary (default): each section's lead excerpt and weightiest figures, and a few "
+    "examples of each repair; --full: every paragraph, every figure and every judgement-call repair.",
 )
 @handle_errors
 def brief(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -120,6 +121,22 @@ def test_json_output_to_file_reads_back(tmp_path: Path) -> None:
     again = CliRunner().invoke(cli, ["parse", str(out), "-f", "text"])
     assert again.exit_code == 0
     assert "三、2019年政府工作任务" in again.stdout
+    # With the text the offsets refer to: every paragraph is where it says it is.
+    assert all(doc.text[p.start : p.end] == p.text for p in doc.paragraphs() if p.start >= 0)
+
+
+def test_dupes_on_a_saved_tree_points_at_the_same_lines(tmp_path: Path) -> None:
+    saved = tmp_path / "seed.json"
+    assert CliRunner().invoke(cli, ["parse", str(SEED), "-o", str(saved)]).exit_code == 0
+
+    def lines(path: Path) -> list[int]:
+        res = CliRunner().invoke(cli, ["dupes", str(path), "-f", "json"])
+        assert res.exit_code == 0, res.output
+        return re.findall(r'"line": (\d+)', res.stdout)
+
+    from_text = lines(SEED)
+    assert from_text and "0" not in from_text
+    assert lines(saved) == from_text
 
 
 @pytest.mark.parametrize("fmt", ["md", "text"])

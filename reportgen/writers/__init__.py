@@ -63,7 +63,8 @@ def render_document(doc: Document, *, fmt: str) -> str:
     """The document tree as ``json`` (everything, with the repairs), ``md`` or ``text`` (the
     repaired document with its headings)."""
     if fmt == "json":
-        return json_text(doc.to_dict())
+        # The text too: paragraph offsets (and the line numbers dupes reports) refer to it.
+        return json_text(doc.to_dict(include_text=True))
     from reportgen.writers.outline import to_markdown, to_text
 
     if fmt == "md":

@@ -30,6 +30,8 @@ class Kind:
     table every database of this kind has; a file without it is refused instead of getting this
     kind's tables added next to another kind's (``--tm archive.db``).
     ``version``: kept as ``schema`` in a ``meta`` table and checked on every open (None: no meta).
+    ``unversioned``: the version a file of this kind without a ``meta`` table has (one made before
+    the kind was versioned); it is read as is and gets its ``meta`` row on its next write.
     ``wal``: write-ahead logging, so that readers do not wait for a writer.
     """
 
@@ -40,6 +42,7 @@ class Kind:
     error: type[ReportgenError]
     missing: str
     version: int | None = None
+    unversioned: int | None = None
     wal: bool = False
 
 
@@ -192,7 +195,10 @@ def _prepare(db: Database, *, create: bool) -> None:
             if kind.version is not None:
                 db.insert("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(kind.version),))
     if kind.version is not None:
-        found = db.value("SELECT value FROM meta WHERE key = 'schema'")
+        has_meta = create or "meta" in tables
+        found = db.value("SELECT value FROM meta WHERE key = 'schema'") if has_meta else None
+        if found is None and kind.unversioned is not None:
+            found = str(kind.unversioned)
         if found != str(kind.version):
             raise kind.error(
                 f"{db.path}: not a reportgen {kind.name} (schema {found or 'missing'})"

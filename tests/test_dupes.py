@@ -426,7 +426,7 @@ def test_archive_refuses_other_files_with_one_line(tmp_path: Path) -> None:
     assert runner.invoke(cli, ["tm", "import", "--db", str(tm), str(
         corpus_file("state-council_2019_zh-en.txt"))]).exit_code == 0  # fmt: skip
     before = tm.read_bytes()
-    assert "not a reportgen archive (no such table: meta)" in error(
+    assert "not a reportgen archive (no such table: passages)" in error(
         "index", "add", report, "--db", str(tm)
     )
     assert "not a reportgen archive" in error("dupes", report, "--against", str(tm))

@@ -290,3 +290,39 @@ def test_a_memory_another_program_writes_is_a_one_line_error(tmp_path: Path) -> 
         assert (
             tm.add_pairs([("测试用的新句子。", "A sentence for the test.")]) == 1
         )  # the refused write stored nothing
+
+
+def test_memory_schema_is_recorded_and_checked(tmp_path: Path) -> None:
+    import sqlite3
+
+    pairs = tmp_path / "p.txt"
+    pairs.write_text(
+        "各位代表：\tFellow Deputies,\n农业再获丰收。\tHarvests were again good.\n", "utf-8"
+    )
+    runner = CliRunner()
+    db = tmp_path / "tm.db"
+    assert runner.invoke(cli, ["tm", "import", "--db", str(db), str(pairs)]).exit_code == 0
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("1",)
+    # A memory made before the schema was recorded (no meta table) still answers, and its next
+    # import records the schema.
+    old = tmp_path / "old.db"
+    with sqlite3.connect(old) as conn:
+        conn.executescript(
+            "CREATE TABLE units (id INTEGER PRIMARY KEY, key TEXT NOT NULL, zh TEXT NOT NULL,"
+            " en TEXT NOT NULL, source TEXT NOT NULL DEFAULT '', UNIQUE (key, en));"
+        )
+    conn.close()
+    assert runner.invoke(cli, ["tm", "import", "--db", str(old), str(pairs)]).exit_code == 0
+    res = runner.invoke(cli, ["tm", "lookup", "--db", str(old), "农业再获丰收。"])
+    assert res.exit_code == 0 and "Harvests were again good." in res.output
+    with sqlite3.connect(old) as conn:
+        assert conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("1",)
+    conn.close()
+    # A memory from a newer reportgen is refused in one line, not misread.
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE meta SET value = '9' WHERE key = 'schema'")
+    conn.close()
+    res = runner.invoke(cli, ["tm", "lookup", "--db", str(db), "农业再获丰收。"])
+    assert res.exit_code == 2
+    assert res.stderr == f"reportgen: error: {db}: not a reportgen translation memory (schema 9)\n"

@@ -53,7 +53,7 @@ class ArchiveError(ReportgenError):
 ARCHIVE_STORE = store.Kind(
     name="archive",
     file="an archive database",
-    table="meta",
+    table="passages",  # not "meta": a translation memory has a meta table too
     schema=DDL,
     error=ArchiveError,
     missing="no such archive (create it with `reportgen index add`)",

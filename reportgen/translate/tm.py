@@ -52,6 +52,8 @@ TM_STORE = store.Kind(
     schema=_SCHEMA,
     error=TMError,
     missing="no translation memory here; run `reportgen tm import` first",
+    version=1,
+    unversioned=1,  # memories imported before the schema was recorded have this one
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from reportgen.facts import tables as T
 from reportgen.facts.english import render_en
 from reportgen.facts.numbers import parse_number
 from reportgen.readers import read_path
-from tests.conftest import FACT_KEYS
+from tests.conftest import FACT_KEYS, corpus_file
 
 
 def one(text: str, **kw: object) -> Fact:
@@ -303,6 +304,58 @@ def test_kind_default_and_overrides() -> None:
     # Without a section kind, the sentence's cues decide.
     assert one("过去一年，完成国土绿化4.1万亩。", kind="").kind == ACHIEVEMENT
     assert one("确保资源化利用率达86%以上。", kind="").kind == TARGET
+
+
+# SC 2016 (到2020年, in its plan part) and SC 2013 (到2012年末, in its review), read on their own.
+BY_2020 = "实现全面建成小康社会目标，到2020年国内生产总值和城乡居民人均收入比2010年翻一番。"
+BY_2012 = "加强农村金融服务，涉农贷款余额从2007年末的6.12万亿元增加到2012年末的17.63万亿元。"
+
+
+@pytest.mark.parametrize("kind", ["", ACHIEVEMENT])
+def test_a_year_still_to_come_makes_a_target(kind: str) -> None:
+    # 到2020年 in a 2016 report lies ahead: a target even outside a plan part (a review part, a
+    # page without part headings); in a 2020 report it is the year itself, still a target.
+    for year in (2016, 2020):
+        f = one(BY_2020, kind=kind, report_year=year)
+        assert (f.kind, f.en) == (TARGET, "to double")
+    # Read in a 2021 report (or without the report's year) it is a result.
+    assert one(BY_2020, kind=kind, report_year=2021).kind == ACHIEVEMENT
+    assert one(BY_2020, kind=kind).kind == ACHIEVEMENT
+    # A past year stays a result, even after a target-looking 到.
+    assert [f.kind for f in extract_from_text(BY_2012, kind=kind, report_year=2013)] == [
+        ACHIEVEMENT,
+        ACHIEVEMENT,
+    ]
+    # 截至 says "as of", not "by": 截至2016年底 in a 2016 report gives no target by itself.
+    assert one("截至2016年底，累计建成高标准农田4.2亿亩。", kind=kind, report_year=2016).kind == (
+        ACHIEVEMENT
+    )
+
+
+def test_the_last_dated_clause_decides() -> None:
+    # Not from the corpus: a result of last year, then the target of the plan, in one sentence.
+    text = "到2015年底完成造林1.2万亩，到2020年累计完成造林5万亩。"
+    facts = extract_from_text(text, kind="", report_year=2016)
+    assert [(f.surface, f.kind) for f in facts] == [("1.2万亩", ACHIEVEMENT), ("5万亩", TARGET)]
+
+
+def test_a_report_without_part_headings_dates_its_targets(tmp_path: Path) -> None:
+    # SC 2016 copied without its part and section headings (as a newspaper page may print it):
+    # the 到2020年 sentences of the 十三五 goals are targets, whatever the paragraph's other cues.
+    lines = corpus_file("state-council_2016_zh.txt").read_text(encoding="utf-8").splitlines()[1:]
+    heading = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
+    p = tmp_path / "sc2016.txt"
+    p.write_text("\n".join(x for x in lines if not heading.match(x)) + "\n", encoding="utf-8")
+    doc = read_path(p)
+    assert doc.year == 2016
+    dated = [
+        f
+        for f in extract_facts(doc)
+        if re.search(r"到2020年", f.sentence[: f.sentence.find(f.surface)])
+    ]
+    assert len(dated) == 8
+    assert {(f.kind, f.year) for f in dated} == {(TARGET, 2016)}
+    assert [f.en for f in dated if f.unit == "倍"] == ["to double"]
 
 
 def test_spans_point_into_the_paragraph() -> None:

@@ -3,7 +3,8 @@
 Public API::
 
     extract_facts(doc, *, kind=None) -> list[Fact]        # reading order
-    extract_from_text(text, *, paragraph_id="", kind="achievement", year=None) -> list[Fact]
+    extract_from_text(text, *, paragraph_id="", kind="achievement", year=None,
+                      report_year=None) -> list[Fact]
 """
 
 from __future__ import annotations

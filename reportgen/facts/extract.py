@@ -61,6 +61,12 @@ CHANGE_RE = re.compile(
 RANGE_GAP_RE = re.compile(rf"{WS}{_alternation(T.RANGE_CONNECTORS)}{WS}$")
 LIST_GAP_RE = re.compile(rf"{WS}[、和及与]{WS}$")
 YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+# A time clause naming the year a number is for (到2020年, 力争到2025年底, 预计2024年): a year from
+# the report's own on lies ahead, so what follows is a target even in a review part; an earlier one
+# (到2012年底, 2003年到2007年) is a result. 截至/截止 say "as of", never "by".
+DATED_CUE_RE = re.compile(
+    r"(?:(?<![截])[到至]|力争|预计|争取|确保|计划)(?:到|在|于)?\s*((?:19|20)\d{2})年"
+)
 FULLWIDTH_RE = re.compile(r"[０-９．，％]")
 CLAUSE_DELIMS = "，,。；;：:！？!?\n（）()“”‘’"
 CLAUSE_RE = re.compile("[" + re.escape(CLAUSE_DELIMS) + "]")
@@ -476,17 +482,37 @@ def _cue_kind(text: str, ref_year: int | None = None) -> str:
     return TARGET if t > a else ACHIEVEMENT
 
 
-def _sentence_kind(sentence_before: str, sentence: str, default: str, paragraph_kind: str) -> str:
-    """The kind of a number: the section says, a strong cue before it in the sentence overrides;
-    without a section kind, explicit cues of the sentence, then the paragraph's language."""
-    strong_target = any(c in sentence_before for c in T.STRONG_TARGET_CUES)
+def _dated_kind(sentence_before: str, ref_year: int | None) -> str:
+    """Target or achievement from the last dated time clause before a number (到2020年: a target
+    when the report is from 2020 or before); "" without one or without the report's year."""
+    if ref_year is None or "年" not in sentence_before:
+        return ""
+    years = DATED_CUE_RE.findall(sentence_before)
+    if not years:
+        return ""
+    return TARGET if int(years[-1]) >= ref_year else ACHIEVEMENT
+
+
+def _sentence_kind(
+    sentence_before: str,
+    sentence: str,
+    default: str,
+    paragraph_kind: str,
+    *,
+    ref_year: int | None = None,
+) -> str:
+    """The kind of a number: the section says, a strong cue before it in the sentence overrides
+    (a target cue, or a year still to come: 到2020年 in a 2016 review is no result); without a
+    section kind, explicit cues of the sentence, then the paragraph's language."""
+    dated = _dated_kind(sentence_before, ref_year)
+    strong_target = dated == TARGET or any(c in sentence_before for c in T.STRONG_TARGET_CUES)
     if default == ACHIEVEMENT:
         return TARGET if strong_target else ACHIEVEMENT
     if default == TARGET:
         return TARGET
     if strong_target:
         return TARGET
-    if any(c in sentence for c in T.STRONG_ACHIEVEMENT_CUES):
+    if dated or any(c in sentence for c in T.STRONG_ACHIEVEMENT_CUES):
         return ACHIEVEMENT
     return paragraph_kind or _cue_kind(sentence) or ACHIEVEMENT
 
@@ -637,10 +663,20 @@ def extract_from_text(
     paragraph_id: str = "",
     kind: str = ACHIEVEMENT,
     year: int | None = None,
+    report_year: int | None = None,
 ) -> list[Fact]:
     """Facts in one paragraph, in text order. ``kind`` is the default the section gives
-    (achievement / target, or "" to decide from the sentence's cue words)."""
-    return _extract(text, paragraph_id=paragraph_id, kind=kind, year=year, fallback=ACHIEVEMENT)
+    (achievement / target, or "" to decide from the sentence's cue words); ``year`` is the year
+    the facts are stamped with; ``report_year`` the year the report is given in, against which
+    a named year counts as past (a result) or to come (到2020年: a target)."""
+    return _extract(
+        text,
+        paragraph_id=paragraph_id,
+        kind=kind,
+        year=year,
+        fallback=ACHIEVEMENT,
+        ref_year=report_year,
+    )
 
 
 def _extract(
@@ -679,7 +715,9 @@ def _extract(
             indicator = previous
         else:
             indicator = _indicator(text, h, clause_start, previous)
-        fact_kind = _sentence_kind(text[s0 : h.start], sentence, kind, paragraph_kind)
+        fact_kind = _sentence_kind(
+            text[s0 : h.start], sentence, kind, paragraph_kind, ref_year=ref_year
+        )
         value = h.value * (h.sign or 1)
         measure = CHANGE if h.sign else LEVEL
         meaning = _meaning(h.qualifier)

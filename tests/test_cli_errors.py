@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from reportgen.cli import cli
+from tests.conftest import corpus_file
 
 # Commands that read reports and write one output file with -o.
 COMMANDS = [["parse"], ["facts"], ["brief"], ["dupes"], ["diff"]]
@@ -25,13 +26,30 @@ def inputs(tmp_path: Path) -> dict[str, Path]:
     binary.write_bytes(os.urandom(2048) + b"\x00")
     folder = tmp_path / "folder"
     folder.mkdir()
-    return {"missing": tmp_path / "missing.txt", "directory": folder, "binary": binary}
+    # The official English of a report (a real one: the corpus's State Council 2019 translation).
+    english = tmp_path / "english.txt"
+    english.write_text(corpus_file("state-council_2019_en.txt").read_text(encoding="utf-8"))
+    blank = tmp_path / "blank.html"
+    blank.write_text("<html><body><p> </p><img src='x.png'></body></html>", encoding="utf-8")
+    return {
+        "missing": tmp_path / "missing.txt",
+        "directory": folder,
+        "binary": binary,
+        "english": english,
+        "blank": blank,
+    }
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
 @pytest.mark.parametrize(
     ("case", "message"),
-    [("missing", "no such file"), ("directory", "is a directory"), ("binary", "not a text file")],
+    [
+        ("missing", "no such file"),
+        ("directory", "is a directory"),
+        ("binary", "not a text file"),
+        ("english", "no Chinese text (reportgen reads Chinese reports"),
+        ("blank", "no text found"),
+    ],
 )
 def test_bad_input(
     command: list[str], case: str, message: str, inputs: dict[str, Path], tmp_path: Path

@@ -140,7 +140,7 @@ def test_diff_default_output_is_named_after_the_newest_report(
 
 def test_format_dispatch_renders_and_refuses_unknown_formats(seed_path: Path) -> None:
     doc = read_path(seed_path)
-    assert render_document(doc, fmt="json") == json_text(doc.to_dict())
+    assert render_document(doc, fmt="json") == json_text(doc.to_dict(include_text=True))
     assert render_document(doc, fmt="md").startswith("# ")
     result = compare([doc], with_facts=False)
     assert render_diff(result, fmt="json") == json_text(result.to_dict())

@@ -125,8 +125,27 @@ def read_path(path: str | Path, *, format: str | None = None) -> Document:
     if not data.strip():
         raise InputError(f"{p}: the file is empty")
     doc = read_bytes(data, kind=kind or sniff(data), source=str(p))
+    _require_chinese(doc)
     log_repairs(doc)
     return doc
+
+
+# reportgen reads Chinese reports: an English translation, or a PDF whose text layer is missing
+# or garbled, has (almost) no Han characters and would give an empty briefing, no facts, no diff.
+MIN_HAN_SHARE = 0.05
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _require_chinese(doc: Document) -> None:
+    text = "".join([doc.title, doc.subtitle, *(p.text for p in doc.paragraphs())])
+    chars = len("".join(text.split()))
+    if not chars:
+        raise InputError(f"{doc.source}: no text found in it")
+    if len(_HAN.findall(text)) < MIN_HAN_SHARE * chars:
+        raise InputError(
+            f"{doc.source}: no Chinese text (reportgen reads Chinese reports; an official "
+            "English translation goes into the translation memory: `reportgen tm import`)"
+        )
 
 
 def file_bytes(path: Path) -> bytes:

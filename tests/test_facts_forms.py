@@ -361,6 +361,41 @@ def test_counts_whose_noun_is_the_unit(
     )
 
 
+# A count of people written with 人 and followed by what the people do (SC 2014's “三个1亿人”, SC
+# 2016 and 2017): 人 is the unit whatever verb follows (居住, though 人居 starts 人居环境), and the
+# name is what they do or where they live, not the verb that brings them in (引导, 又有).
+PEOPLE_BEFORE_A_VERB = [
+    (SC(2014), COUNTS[4][1], [
+        ("约1亿", 1e8, "农业转移人口"),
+        ("约1亿人", 1e8, "改造城镇棚户区和城中村"),
+        ("约1亿人", 1e8, "在中西部地区就近城镇化"),
+    ]),
+    (SC(2016), "要深入推进以人为核心的新型城镇化，实现1亿左右农业转移人口和其他常住人口在城镇落户，"
+     "完成约1亿人居住的棚户区和城中村改造，引导约1亿人在中西部地区就近城镇化。", [
+        ("1亿左右", 1e8, "农业转移人口"),
+        ("约1亿人", 1e8, "棚户区和城中村改造"),
+        ("约1亿人", 1e8, "在中西部地区就近城镇化"),
+    ]),
+    (SC(2017), "加快推进新型城镇化，深化户籍制度改革，全面推行居住证制度，又有1600万人进城落户。",
+     [("1600万人", 16_000_000, "进城落户")]),
+    (SC(2018), "建立困难和重度残疾人“两项补贴”制度，惠及2100多万人。",
+     [("2100多万人", 21_000_000, "惠及")]),
+    # a measure word, then the people and what happens to them: the people name the count
+    (HAILAR(2014), "有效应对洪涝灾害，全力开展救灾工作，2411名受灾群众的基本生活得到保障。",
+     [("2411名", 2411, "受灾群众")]),
+    (HAILAR(2012), "企业退休人员养老金标准继续提高，年人均提高2556元，1.6万名离退休人员受益；",
+     [("1.6万名", 16_000, "离退休人员")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), PEOPLE_BEFORE_A_VERB)
+def test_people_before_what_they_do(
+    name: str, text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    found = [f for f in extract_from_text(text, kind="") if f.unit == "人"]
+    assert [(f.surface, f.value, f.indicator) for f in found] == expected
+
+
 def test_count_lists_share_the_people() -> None:
     text = (  # SC 2009
         "各项社会保险覆盖面继续扩大，城镇职工基本养老保险、基本医疗保险参保人数分别增加1753万和"
@@ -546,6 +581,7 @@ NON_FACTS = [
     (SC(2024), "实现今年预期目标并非易事，需要政策聚焦发力、工作加倍努力、各方面齐心协力。"),
     (SC(2010), "教育寄托着亿万家庭对美好生活的期盼，关系着民族素质和国家未来。"),
     (SC(2024), "加强城镇老旧小区改造和保障性住房供给，惠及上千万家庭。"),
+    (SC(2015), "要坚持以人为核心，以解决三个1亿人问题为着力点，发挥好城镇化对现代化的支撑作用。"),
     (HAILAR(2013), "做强三产。"),
     (HAILAR(2012), "（四）以园区建设和“菜篮子”工程为引领，做精第一产业，确保现代农牧业实现新进展。"),
     (HAILAR(2014), "--2014年2月19日在海拉尔区第十四届人民代表大会第三次会议上"),
@@ -562,8 +598,8 @@ def test_non_facts(name: str, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "kept"),
     [
-        # SC 2014: the quoted slogan “三个1亿人” is no count; the first 约1亿 is (人居 is blocked).
-        (COUNTS[4][1], ["约1亿", "约1亿人"]),
+        # SC 2014: the quoted slogan “三个1亿人” is no count; the three 约1亿 are.
+        (COUNTS[4][1], ["约1亿", "约1亿人", "约1亿人"]),
         # SC 2018: 一半 that is no change is a part (一半用于大病保险), not a fact.
         ("居民基本医保人均财政补助标准再增加40元，一半用于大病保险。", ["40元"]),
         # Hailar 2012: the quoted “做精一产” is a slogan, 27个 and 1.75亿元 are facts.
@@ -595,7 +631,7 @@ def test_look_alikes_are_no_facts(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("name", "text"),
-    [(r[0], r[1]) for r in FRACTIONS + MULTIPLES + COUNTS] + NON_FACTS,
+    [(r[0], r[1]) for r in FRACTIONS + MULTIPLES + COUNTS + PEOPLE_BEFORE_A_VERB] + NON_FACTS,
 )
 def test_cited_sentence_is_in_its_file(name: str, text: str) -> None:
     body = re.sub(r"\s+", "", corpus_file(name).read_text(encoding="utf-8"))

@@ -65,7 +65,7 @@ YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 # the report's own on lies ahead, so what follows is a target even in a review part; an earlier one
 # (到2012年底, 2003年到2007年) is a result. 截至/截止 say "as of", never "by".
 DATED_CUE_RE = re.compile(
-    r"(?:(?<![截])[到至]|力争|预计|争取|确保|计划)(?:到|在|于)?\s*((?:19|20)\d{2})年"
+    r"(?:(?<!截)(?<!截止)[到至]|力争|预计|争取|确保|计划)(?:到|在|于)?\s*((?:19|20)\d{2})年"
 )
 FULLWIDTH_RE = re.compile(r"[０-９．，％]")
 CLAUSE_DELIMS = "，,。；;：:！？!?\n（）()“”‘’"
@@ -78,6 +78,9 @@ LEVEL_QUALIFIERS = frozenset(
     q for q in T.PREFIX_QUALIFIERS if q.endswith(("到", "至", "在")) or q.startswith("达")
 )
 PREFIX_LOOKBACK = 8
+# Several of a size (三个1亿人, 两个一百年): a numeral and 个 right before a number make the phrase
+# the name of a task or a goal, also where the report leaves out the quotes.
+SET_OF_RE = re.compile("[两二三四五六七八九十]个$")
 TIMES_RE = re.compile(r"(\d+)[×xX*]$")
 # Shares and multiples written without a unit after the number, read in one pass before the plain
 # numbers: X分之Y (百分之五 -> 5%, 千分之七 -> 7‰, 三分之一), a proper fraction a/b with a one-digit
@@ -241,6 +244,8 @@ def _number(n: str, m: re.Match[str], quoted: list[tuple[int, int]]) -> _Hit | N
         return None  # “2411”, “三清三改”: slogans and names
     if n[max(0, start - 2) : start].rstrip().endswith(T.ORDINAL_PREFIXES):
         return None
+    if SET_OF_RE.search(n, max(0, start - 2), start):
+        return None  # 以解决三个1亿人问题: a set of sizes names a task, it states no number
     if m.group("ar"):
         # PM2.5, G109, IPv6 (a hyphen after a digit is a range, handled later)
         if (
@@ -331,6 +336,14 @@ def _counted(n: str, hit: _Hit, after: int) -> bool:
     change verb before the number is not about the count. ``after`` is where the number with
     its scale word and 多 ends."""
     s = SUFFIX_RE.match(n, after)
+    if s is None and n.startswith("人", after) and not n.startswith("人民币", after):
+        # 约1亿人居住的城镇棚户区, 2000万人工作: 人 right after a 万/亿 count is the people
+        # counted, whatever verb follows; the words the unit 人 is blocked before (人居环境, 人大,
+        # 人防) never follow a count of tens of thousands without a measure word.
+        hit.end = after + 1
+        hit.unit_written = "人"
+        hit.base, _, hit.category = T.UNITS["人"]
+        return False
     noun_at = s.end() if s else after
     rest = n[noun_at : noun_at + T.COUNTED_NOUN_SPAN]
     cut = next((i for i, ch in enumerate(rest) if ch in POST_DELIMS or ch.isdigit()), len(rest))
@@ -541,6 +554,8 @@ def _indicator(text: str, hit: _Hit, clause_start: int, previous: str) -> str:
     if counted and pre and previous.endswith(pre):
         pre = ""  # 8个景区、4条线路: the words before 4条 named the number before it
     post = _post(text, hit.end)
+    if post and hit.category == "people":
+        pre, post = _people_words(pre, post, written=hit.unit_written)
     money = hit.category.startswith("money")
     if pre in T.INVEST_VERBS and money and not post and text[hit.end : hit.end + 1] in "，,":
         # 投资4360万元，对城区雨水管网进行全面改造: the next clause says what it paid for, unless
@@ -571,6 +586,43 @@ def _indicator(text: str, hit: _Hit, clause_start: int, previous: str) -> str:
     return post or previous or verb
 
 
+# Verbs before a count of people that only bring the people in (引导约1亿人在中西部地区就近城镇化,
+# 又有1600万人进城落户, 使5700多万人受益): what the people do or get, after the count, names it.
+PEOPLE_LEAD_VERBS = frozenset(
+    ("使", "让", "帮助", "引导", "带动", "促进", "推动", "吸纳", "惠及", "有", "又有", "共有")
+)
+# What a count written with 人 itself does, as a relative clause before a noun (约1亿人居住的城镇棚户区):
+# the noun is the name, the people's verb only links them to it.
+PEOPLE_CLAUSE_RE = re.compile(r"[^的]{1,4}的(?=..)")
+PEOPLE_NOUN_RE = re.compile(
+    _alternation([w for w, b in T.COUNTED_NOUNS.items() if b == "人"], T.COUNTED_NOUN_BLOCKERS)
+)
+
+
+def _people_words(pre: str, post: str, *, written: str) -> tuple[str, str]:
+    """The words before and after a count of people, for its name: a verb that only brings the
+    people in is dropped; after 人 the people's own verb before 的 goes (居住的城镇棚户区 ->
+    城镇棚户区); after a measure word or without one (2411名受灾群众的基本生活得到保障), when
+    nothing before names the count, the noun ends at its last word for people (受灾群众).
+    Returns the new ``(pre, post)``."""
+    if pre in PEOPLE_LEAD_VERBS:
+        pre = ""
+    if written == "人":
+        m = PEOPLE_CLAUSE_RE.match(post)
+        return pre, post[m.end() :] if m else post
+    if not pre:
+        ends = [m.end() for m in PEOPLE_NOUN_RE.finditer(post)]
+        # only before their 的 or a closing verb of two characters (受益, 参保): 工亡职工供养亲属
+        # goes on to name more people
+        if ends and (post.startswith("的", ends[-1]) or len(post) - ends[-1] <= 2):
+            post = post[: ends[-1]]
+    return pre, post
+
+
+# Verbs that end in a word stripped from the tail of a name (及 of A及B): 惠及2100多万人 is no 惠.
+WHOLE_VERBS = ("惠及", "涉及", "普及", "顾及")
+
+
 def _clean(name: str, *, head: bool = True) -> tuple[str, str]:
     """Strip subjects, doing verbs, fillers and qualifiers from both ends of a name (the end only
     when ``head`` is false: 和美乡村 after a number keeps its 和); also return the change verb
@@ -583,7 +635,7 @@ def _clean(name: str, *, head: bool = True) -> tuple[str, str]:
         if c and c.end() == len(name):
             name, verb, changed = name[: c.start()], c.group("v"), True
         for w in T.INDICATOR_STRIP_TAIL:
-            if name.endswith(w):
+            if name.endswith(w) and not name.endswith(WHOLE_VERBS):
                 name, changed = name[: -len(w)], True
         t = INDICATOR_TAIL_RE.search(name)
         if t and t.start() < len(name):

@@ -86,19 +86,31 @@ TIMES_RE = re.compile(r"(\d+)[×xX*]$")
 # numbers: X分之Y (百分之五 -> 5%, 千分之七 -> 7‰, 三分之一), a proper fraction a/b with a one-digit
 # denominator (1/3; 22/10万 is a rate per 100,000 and 2015/12 a date, so neither), a ratio
 # 3.6 : 48 : 48.4, 翻一番 (×2, 翻两番 ×4, 翻番 and 翻了番 ×2), 一半 (a half, only as the size of a
-# change: 减少一半) and 三成 (tenths: 30 %; 七八成 is vague and 一成不变 an idiom, so a 成 needs a
-# single numeral before it and after it the end of the phrase, a qualifier, a change verb or a
-# range: 由五成提高到六成). Reports write all of them in running text (SC 2014–2019, Hailar 2012).
+# change: 减少一半) and 三成 (tenths: 30 %, 九成五 95 %; 七八成 is vague, so a 成 needs a single
+# numeral before it). Reports write all of them in running text (SC 2014–2019, Hailar 2012).
 CN_NUMERAL = "零〇一二两三四五六七八九十百千万"
+# What ends a share in tenths: the end of the phrase, 的, a qualifier, a change verb or a range
+# (由五成提高到六成). Anything else is the noun the share is of (近三成农户), read in _special.
+TENTHS_END = (
+    rf"[{re.escape(CLAUSE_DELIMS)}、的和及与]|{_alternation(T.SUFFIX_QUALIFIERS)}|$"
+    rf"|{_alternation(T.CHANGE_VERBS)}|{_alternation(T.RANGE_CONNECTORS)}"
+)
 SPECIAL_RE = re.compile(
     rf"(?P<den>[{CN_NUMERAL}]+|\d+){WS}分之{WS}(?P<num>[{CN_NUMERAL}点]+|\d+(?:\.\d+)?)"
     r"|(?<![\dA-Za-z./])(?P<an>\d)/(?P<ad>\d)(?![\d./%‰万亿千百])"
     rf"|(?<![\dA-Za-z.:：∶/])(?P<ratio>\d+(?:\.\d+)?(?:{WS}[:：∶]{WS}\d+(?:\.\d+)?)+)(?![\d.:：∶])"
     r"|(?P<doubling>翻了?(?P<fan>[一两二三])?番)"
     r"|(?P<half>一半)"
-    r"|(?P<tenths>[一二两三四五六七八九])成(?P<tap>[多余])?"
-    rf"(?=[{re.escape(CLAUSE_DELIMS)}、的和及与]|{_alternation(T.SUFFIX_QUALIFIERS)}|$"
-    rf"|{_alternation(T.CHANGE_VERBS)}|{_alternation(T.RANGE_CONNECTORS)})"
+    rf"|(?P<tenths>[一二两三四五六七八九])成(?:(?P<tdec>[一二三四五六七八九])(?={TENTHS_END})"
+    r"|(?P<tap>[多余]))?"
+)
+TENTHS_END_RE = re.compile(TENTHS_END)
+# Words 成 starts that may follow a numeral (三成员国, 一成不变, 分三成立): before them a numeral is
+# no share unless a qualifier before it says it is a quantity (近三成员工). 一 also ends words
+# (统一, 唯一, 之一, 合一) that run into 成-words this list cannot all hold, so 一成 before a noun
+# needs that qualifier too. Nouns a share is of (家庭, 行政村, 年轻人) are not blocked.
+TENTHS_WORD_RE = re.compile(
+    "成(?:员|立|为|效|绩|功|熟|就|果|本|型|套|片|批|群|倍|规模|体系|网|链|风|灾|不|交|都|品|长)"
 )
 # What every SPECIAL_RE match holds: paragraphs without it (most) skip the pass. 三成 has its own
 # gate behind a plain "成" in the text (a character class alone is much faster to search).
@@ -414,7 +426,16 @@ def _special(n: str, m: re.Match[str], quoted: list[tuple[int, int]]) -> _Hit | 
     elif m.group("tenths"):
         if start and n[start - 1] in CN_NUMERAL:
             return None  # 七八成: vague (a lookbehind in SPECIAL_RE would slow every search)
-        hit.value = float(CN_DIGIT_VALUES[m.group("tenths")] * 10)  # 三成 = 30 %
+        noun_follows = not TENTHS_END_RE.match(n, m.end())
+        unmarked = not PREFIX_RE.search(n, max(0, start - PREFIX_LOOKBACK), start)
+        if (
+            noun_follows
+            and unmarked
+            and (m.group("tenths") == "一" or TENTHS_WORD_RE.match(n, start + 1))
+        ):
+            return None  # 三成员国, 统一成立: 成 starts a word (六成政府举办的…机构 is a share)
+        digit = CN_DIGIT_VALUES.get(m.group("tdec") or "零", 0)
+        hit.value = float(CN_DIGIT_VALUES[m.group("tenths")] * 10 + digit)  # 三成 30, 九成五 95
         hit.base = hit.unit_written = "%"
         hit.category = "percent"
         hit.qualifier = m.group("tap") or ""

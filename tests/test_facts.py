@@ -358,6 +358,28 @@ def test_a_report_without_part_headings_dates_its_targets(tmp_path: Path) -> Non
     assert [f.en for f in dated if f.unit == "倍"] == ["to double"]
 
 
+@pytest.mark.parametrize(
+    ("name", "sentence", "surface", "kind", "year"),
+    [
+        # in the plan parts: a sentence dated 去年 with nothing to be done recalls a result
+        ("state-council_2013_zh.txt", "去年居民消费价格涨幅回落到2.6%", "2.6%", ACHIEVEMENT, 2012),
+        ("state-council_2008_zh.txt", "去年全国财政比年度预算超收", "7239亿元", ACHIEVEMENT, 2007),
+        # 比去年 is the base of a planned change, and 今年…将 plans 去年's figure onwards
+        ("state-council_2018_zh.txt", "中央预算内投资安排5376亿元", "300亿元", TARGET, 2018),
+        ("state-council_2008_zh.txt", "今年中央财政用于教育的投入", "增加到1562亿元", TARGET, 2008),
+    ],
+)
+def test_a_plan_part_recalls_last_years_results(
+    name: str, sentence: str, surface: str, kind: str, year: int
+) -> None:
+    found = [
+        f
+        for f in extract_facts(read_path(corpus_file(name)))
+        if f.surface == surface and f.sentence.startswith(sentence)
+    ]
+    assert [(f.kind, f.year) for f in found] == [(kind, year)]
+
+
 def test_spans_point_into_the_paragraph() -> None:
     text = "新建高标准农田 1.58 万亩，复耕撂荒地1.85万亩。"
     facts = extract_from_text(text, paragraph_id="p7", year=2023)

@@ -67,6 +67,9 @@ YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 DATED_CUE_RE = re.compile(
     r"(?:(?<!截)(?<!截止)[到至]|力争|预计|争取|确保|计划)(?:到|在|于)?\s*((?:19|20)\d{2})年"
 )
+# Time words that date a number to the year under review, not as the base of a comparison
+# (比去年, 较去年 say what a target is measured against).
+PAST_TIME_RE = re.compile(r"(?<![比较同])(?:去年|过去一年|过去的一年|过去五年)")
 FULLWIDTH_RE = re.compile(r"[０-９．，％]")
 CLAUSE_DELIMS = "，,。；;：:！？!?\n（）()“”‘’"
 CLAUSE_RE = re.compile("[" + re.escape(CLAUSE_DELIMS) + "]")
@@ -543,6 +546,11 @@ def _sentence_kind(
     if default == ACHIEVEMENT:
         return TARGET if strong_target else ACHIEVEMENT
     if default == TARGET:
+        # 去年居民消费价格涨幅回落到2.6% in a plan part: a sentence dated to the year under
+        # review, with no word of what is to be done, recalls a result
+        past = dated == ACHIEVEMENT or PAST_TIME_RE.search(sentence_before)
+        if past and not any(c in sentence_before for c in T.TARGET_CUES):
+            return ACHIEVEMENT
         return TARGET
     if strong_target:
         return TARGET
@@ -926,7 +934,9 @@ def extract_facts(doc: Document, *, kind: str | None = None) -> list[Fact]:
             carried = _cue_kind(loc.paragraph.text, doc.year) or carried
         for f in found:
             y = year
-            if y is None and doc.year is not None:
+            if doc.year is not None and (y is None or (sec_kind and f.kind != sec_kind)):
+                # a target in a review (到2020年) or a result a plan recalls (去年…) is of the
+                # year its kind says, not of its section's
                 y = doc.year if f.kind == TARGET else doc.year - 1
             facts.append(replace(f, year=y))
     if kind:

@@ -413,6 +413,43 @@ def test_indicators(text: str, indicator: str) -> None:
     assert one(text).indicator == indicator
 
 
+# (corpus file, sentence, [(surface, indicator)]): names that were dates or fragments before.
+NAMED_FROM_CONTEXT = [
+    # the date a number is of is no part of its name
+    ("state-council_2008_zh.txt", "2007年进出口总额达到2.17万亿美元，从世界第六位上升到第三位。",
+     [("达到2.17万亿美元", "进出口总额")]),
+    ("state-council_2013_zh.txt",
+     "加强农村金融服务，涉农贷款余额从2007年末的6.12万亿元增加到2012年末的17.63万亿元。",
+     [("6.12万亿元", "涉农贷款余额"), ("17.63万亿元", "涉农贷款余额")]),
+    # a topic clause without a number names the numbers of the next clause
+    ("state-council_2008_zh.txt",
+     "全社会研究与实验发展经费，从2002年1288亿元增加到2007年的3664亿元，占国内生产总值比重从"
+     "1.07%提高到1.49%。",
+     [("1288亿元", "全社会研究与实验发展经费"), ("3664亿元", "全社会研究与实验发展经费"),
+      ("1.07%", "占国内生产总值比重"), ("提高到1.49%", "占国内生产总值比重")]),
+    ("state-council_2008_zh.txt", "今年中央财政用于教育的投入，将由去年的1076亿元增加到1562亿元；",
+     [("1076亿元", "中央财政用于教育的投入"), ("增加到1562亿元", "中央财政用于教育的投入")]),
+    ("hailar-district_2012_zh.txt",
+     "企业退休人员养老金标准继续提高，年人均提高2556元，1.6万名离退休人员受益；",
+     [("2556元", "企业退休人员养老金标准"), ("1.6万名", "离退休人员")]),
+    ("hailar-district_2012_zh.txt", "新农合参合率再创新高，达到98.5%。", [("达到98.5%", "新农合参合率")]),
+    ("state-council_2011_zh.txt", "贸易顺差连续两年下降，2010年比上年减少6.4%。", [("6.4%", "贸易顺差")]),
+    # 累计 cuts off what comes before it only when a name follows it
+    ("state-council_2013_zh.txt", "实行粮食最低收购价政策，小麦、稻谷最低收购价累计提高41.7%到86.7%。",
+     [("41.7%到86.7%", "小麦、稻谷最低收购价")]),
+    # a number earlier in the clause names the one after it, not the clause before
+    ("state-council_2011_zh.txt", "积极稳妥推进城镇化，城镇化率从47.5％提高到51.5%，完善城市化布局和形态，"
+     "不断提升城镇化的质量和水平。", [("47.5％", "城镇化率"), ("提高到51.5%", "城镇化率")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "text", "named"), NAMED_FROM_CONTEXT)
+def test_names_from_the_context(name: str, text: str, named: list[tuple[str, str]]) -> None:
+    assert [(f.surface, f.indicator) for f in extract_from_text(text, kind="")] == named
+    body = re.sub(r"\s+", "", corpus_file(name).read_text(encoding="utf-8"))
+    assert re.sub(r"\s+", "", text) in body
+
+
 def test_indicators_of_a_list_of_counts() -> None:
     facts = extract_from_text("8个景区、4条旅游精品线路提档升级，改造老旧小区15个、棚户区1650套。")
     assert [f.indicator for f in facts] == ["景区", "旅游精品线路", "改造老旧小区", "棚户区"]

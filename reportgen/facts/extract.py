@@ -559,8 +559,11 @@ def _sentence_kind(
     return paragraph_kind or _cue_kind(sentence) or ACHIEVEMENT
 
 
-def _indicator(text: str, hit: _Hit, clause_start: int, previous: str) -> str:
-    """A short name for the number from the words before it (or after it, for 3所乡镇卫生院)."""
+def _indicator(
+    text: str, hit: _Hit, clause_start: int, previous: str, *, sentence_start: int = 0
+) -> str:
+    """A short name for the number from the words before it (or after it, for 3所乡镇卫生院),
+    else from the topic clause before its own or the number before it."""
     stop = hit.q_start if hit.q_start >= 0 else hit.start
     while (
         clause_start >= 2
@@ -576,7 +579,8 @@ def _indicator(text: str, hit: _Hit, clause_start: int, previous: str) -> str:
     verb = ""
     for w in T.INDICATOR_CUT_AFTER:
         k = pre.rfind(w)
-        if k >= 0 and k + len(w) < len(pre):
+        # 湟中区完成国土绿化 -> 国土绿化, but 最低收购价累计提高 keeps what comes before 累计
+        if k >= 0 and k + len(w) < len(pre) and _clean(pre[k + len(w) :])[0]:
             pre = pre[k + len(w) :]
     pre, verb = _clean(pre)
     counted = hit.category in ("count", "people", "households")
@@ -607,12 +611,42 @@ def _indicator(text: str, hit: _Hit, clause_start: int, previous: str) -> str:
             return (pre + post)[-24:]  # 新建8个…, 承诺的10大类…
     if pre and len(pre) <= 2 and post:
         return post  # 设立7000万元专项基金: the verb alone names nothing
-    if pre:
+    if len(pre) >= 2:
         return pre[-24:]
+    # one character left (年 of 年人均提高, 数 of 比上年预计数增加) names nothing either
     quoted = QUOTED_BEFORE_RE.search(text, 0, stop)
     if quoted:
         return quoted.group(1)  # 完成“煤改电”2.9万户
-    return post or previous or verb
+    return post or _topic(text, sentence_start, clause_start) or previous or verb
+
+
+# What stays at the end of a topic clause once its change verb is gone: adverbs (标准再次提高,
+# 贸易顺差连续两年下降) and a record (参合率再创新高, 粮食产量屡创历史新高).
+TOPIC_ADVERB_RE = re.compile(
+    r"(?:再次|不断|逐年|逐步|继续|进一步|持续|明显|大幅|连续[一二两三四五六七八九十\d]+年"
+    r"|[屡再又]?创(?:历史)?新高)$"
+)
+
+
+def _topic(text: str, sentence_start: int, clause_start: int) -> str:
+    """The clause before a number's clause when it holds no number: the topic that names what
+    the next clause counts (全社会研究与实验发展经费，从2002年1288亿元增加到…; 企业退休人员养老金
+    标准继续提高，年人均提高2556元); "" otherwise (a clause with its own number named it)."""
+    if clause_start > sentence_start and text[clause_start - 1] not in CLAUSE_DELIMS:
+        return ""  # a number earlier in the clause (由A提高到B) names this one
+    end = max(text.rfind(c, sentence_start, clause_start) for c in "，,；;：:")
+    if end <= sentence_start:
+        return ""
+    start = max(text.rfind(c, sentence_start, end) for c in "，,；;：:") + 1
+    clause = text[max(start, sentence_start) : end]
+    if not clause or any(ch.isdigit() for ch in clause) or TENTHS_GATE_RE.search(clause):
+        return ""
+    name = _clean(re.sub(r"[\s“”‘’「」]+", "", clause))[0]
+    while True:
+        a = TOPIC_ADVERB_RE.search(name)
+        if a is None or a.start() == 0:
+            return name[-24:]
+        name = _clean(name[: a.start()])[0]
 
 
 # Verbs before a count of people that only bring the people in (引导约1亿人在中西部地区就近城镇化,
@@ -648,6 +682,18 @@ def _people_words(pre: str, post: str, *, written: str) -> tuple[str, str]:
     return pre, post
 
 
+# The date a number is of, at either end of the words before it (2007年进出口总额达到…, 到2020年
+# 国内生产总值…翻一番, 涉农贷款余额从2007年末的6.12万亿元增加到2012年末的…): when, not what;
+# so is the period of a per-head figure.
+DATE_HEAD_RE = re.compile(
+    r"(?:到|至|截至|截止到?|从|由|自)?(?:19|20)\d{2}年(?:底|末|以来)?(?:[，,]|起|开始)?"
+)
+DATE_TAIL_RE = re.compile(
+    r"(?:19|20)\d{2}年(?:底|末|初)?(?:的)?$"
+    r"|(?:全年|每年|每月|(?<![全当今去明])年|月)?人均(?:每年|每月)?$"  # 城镇年人均: per head
+)
+
+
 # Verbs that end in a word stripped from the tail of a name (及 of A及B): 惠及2100多万人 is no 惠.
 WHOLE_VERBS = ("惠及", "涉及", "普及", "顾及")
 
@@ -663,6 +709,9 @@ def _clean(name: str, *, head: bool = True) -> tuple[str, str]:
         c = CHANGE_RE.search(name)
         if c and c.end() == len(name):
             name, verb, changed = name[: c.start()], c.group("v"), True
+        d = DATE_TAIL_RE.search(name)  # before the tail words: 年人均 is not 年 + 人均
+        if d:
+            name, changed = name[: d.start()], True
         for w in T.INDICATOR_STRIP_TAIL:
             if name.endswith(w) and not name.endswith(WHOLE_VERBS):
                 name, changed = name[: -len(w)], True
@@ -671,6 +720,9 @@ def _clean(name: str, *, head: bool = True) -> tuple[str, str]:
             name, changed = name[: t.start()], True
         if not head:
             continue
+        d = DATE_HEAD_RE.match(name)
+        if d and d.end() < len(name):
+            name, changed = name[d.end() :], True
         for w in T.INDICATOR_STRIP_HEAD:
             if name.startswith(w):
                 name, changed = name[len(w) :], True
@@ -795,7 +847,7 @@ def _extract(
         elif h.follows and previous:
             indicator = previous
         else:
-            indicator = _indicator(text, h, clause_start, previous)
+            indicator = _indicator(text, h, clause_start, previous, sentence_start=s0)
         fact_kind = _sentence_kind(
             text[s0 : h.start], sentence, kind, paragraph_kind, ref_year=ref_year
         )

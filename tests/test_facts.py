@@ -437,6 +437,12 @@ NAMED_FROM_CONTEXT = [
     # 累计 cuts off what comes before it only when a name follows it
     ("state-council_2013_zh.txt", "实行粮食最低收购价政策，小麦、稻谷最低收购价累计提高41.7%到86.7%。",
      [("41.7%到86.7%", "小麦、稻谷最低收购价")]),
+    # 一是…二是…三是 mark list items: no part of a name
+    ("state-council_2016_zh.txt", "三是将18项行政事业性收费的免征范围，从小微企业扩大到所有企业和个人。",
+     [("18项", "行政事业性收费的免征范围")]),
+    ("state-council_2017_zh.txt", "二是取消或停征中央涉企行政事业性收费35项，收费项目再减少一半以上，"
+     "保留的项目要尽可能降低收费标准。",
+     [("35项", "取消或停征中央涉企行政事业性收费"), ("一半以上", "收费项目")]),
     # a number earlier in the clause names the one after it, not the clause before
     ("state-council_2011_zh.txt", "积极稳妥推进城镇化，城镇化率从47.5％提高到51.5%，完善城市化布局和形态，"
      "不断提升城镇化的质量和水平。", [("47.5％", "城镇化率"), ("提高到51.5%", "城镇化率")]),
@@ -448,6 +454,22 @@ def test_names_from_the_context(name: str, text: str, named: list[tuple[str, str
     assert [(f.surface, f.indicator) for f in extract_from_text(text, kind="")] == named
     body = re.sub(r"\s+", "", corpus_file(name).read_text(encoding="utf-8"))
     assert re.sub(r"\s+", "", text) in body
+
+
+def test_points_with_more_between_measure_word_and_unit() -> None:
+    # SC 2013: 多 after 个 still counts percentage points (提高2个多百分点: over 2 points)
+    [f] = extract_from_text("其中出口额跃居世界第一位，占国际市场份额比2007年提高2个多百分点，")
+    assert (f.surface, f.value, f.unit, f.qualifier, f.measure) == (
+        "2个多百分点",
+        2,
+        "个百分点",
+        "多",
+        "change",
+    )
+    assert f.en == "up more than 2 percentage points"
+    assert "占国际市场份额比2007年提高2个多百分点" in corpus_file(
+        "state-council_2013_zh.txt"
+    ).read_text(encoding="utf-8")
 
 
 def test_indicators_of_a_list_of_counts() -> None:

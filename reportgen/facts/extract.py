@@ -81,6 +81,7 @@ LEVEL_QUALIFIERS = frozenset(
     q for q in T.PREFIX_QUALIFIERS if q.endswith(("到", "至", "在")) or q.startswith("达")
 )
 PREFIX_LOOKBACK = 8
+POINTS_AFTER_RE = re.compile(rf"(?P<ap>{APPROX})百分点")
 # Several of a size (三个1亿人, 两个一百年): a numeral and 个 right before a number make the phrase
 # the name of a task or a goal, also where the report leaves out the quotes.
 SET_OF_RE = re.compile("[两二三四五六七八九十]个$")
@@ -261,6 +262,8 @@ def _number(n: str, m: re.Match[str], quoted: list[tuple[int, int]]) -> _Hit | N
         return None
     if SET_OF_RE.search(n, max(0, start - 2), start):
         return None  # 以解决三个1亿人问题: a set of sizes names a task, it states no number
+    if before == "届":
+        return None  # 九届十三次全委会: the session of a term, an ordinal
     if m.group("ar"):
         # PM2.5, G109, IPv6 (a hyphen after a digit is a range, handled later)
         if (
@@ -336,6 +339,12 @@ def _number(n: str, m: re.Match[str], quoted: list[tuple[int, int]]) -> _Hit | N
     if scale and unit:
         hit.scale = scale_of(scale)
     approx = inner_approx or tail.group("ap1") or tail.group("ap2")
+    points = POINTS_AFTER_RE.match(n, hit.end) if unit == "个" else None
+    if points:
+        # 提高2个多百分点: 多 between the measure word and 百分点, "over 2 percentage points"
+        hit.base, hit.factor, hit.category = T.UNITS["个百分点"]
+        hit.unit_written, hit.end = unit + points.group(), points.end()
+        approx = points.group("ap")
     if approx and hit.base:
         hit.qualifier = approx
     hit = _in_context(n, hit)
@@ -688,6 +697,8 @@ def _people_words(pre: str, post: str, *, written: str) -> tuple[str, str]:
 DATE_HEAD_RE = re.compile(
     r"(?:到|至|截至|截止到?|从|由|自)?(?:19|20)\d{2}年(?:底|末|以来)?(?:[，,]|起|开始)?"
 )
+# 一是…二是…三是: the marker of a list item, no part of a name (三是将18项行政事业性收费…).
+ENUMERATOR_RE = re.compile("[一二三四五六七八九十]+是")
 DATE_TAIL_RE = re.compile(
     r"(?:19|20)\d{2}年(?:底|末|初)?(?:的)?$"
     r"|(?:全年|每年|每月|(?<![全当今去明])年|月)?人均(?:每年|每月)?$"  # 城镇年人均: per head
@@ -703,6 +714,8 @@ def _clean(name: str, *, head: bool = True) -> tuple[str, str]:
     when ``head`` is false: 和美乡村 after a number keeps its 和); also return the change verb
     found at its end (增长), the name of last resort."""
     verb = ""
+    if head and (e := ENUMERATOR_RE.match(name)):
+        name = name[e.end() :]  # first, before 是 goes as a tail word (三是将 -> 三)
     changed = True
     while changed and name:
         changed = False

@@ -254,6 +254,26 @@ def test_fenbie_list_shares_unit_and_names_from_clause_before() -> None:
     assert [(f.value, f.unit) for f in facts] == [(4.2, "个百分点"), (0.7, "个百分点")]
 
 
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # SC 2015: every member of a list of points is a change, with the sign of the words
+        # before the first
+        ("小微企业、“三农”贷款增速比各项贷款平均增速分别高4.2和0.7个百分点。", [4.2, 0.7]),
+        # not from the corpus: falls, with and without 分别
+        ("城镇调查失业率和登记失业率比上年分别低0.2和0.3个百分点。", [-0.2, -0.3]),
+        ("两项失业率下降0.3和0.5个百分点。", [-0.3, -0.5]),
+        ("比重分别提高1.2、0.8和0.5个百分点。", [1.2, 0.8, 0.5]),
+        ("一项提高0.3个百分点、另一项下降0.5个百分点。", [0.3, -0.5]),
+    ],
+)
+def test_lists_of_points_are_changes(text: str, values: list[float]) -> None:
+    facts = extract_from_text(text, kind="")
+    assert [(f.value, f.unit, f.measure) for f in facts] == [
+        (v, "个百分点", "change") for v in values
+    ]
+
+
 def test_fenbie_decline_list() -> None:
     facts = extract_from_text("政府会议和发文数量分别减少15.2%和20.3%。")
     assert [(f.indicator, f.value) for f in facts] == [("政府会议", -15.2), ("发文数量", -20.3)]

@@ -240,8 +240,21 @@ def _scan(n: str) -> list[_Hit]:
                 factor=b.factor,
                 category=b.category,
                 scaled=True,
+                sign=a.sign or (_points_sign(n, a.start) if b.base == "个百分点" else 0),
             )
+    # 分别低0.2和0.3个百分点: the words before the first of a list of points say whether all rose
+    # or fell; the later ones have only the list's 和 before them.
+    for i in range(1, len(raw)):
+        a, b = raw[i - 1], raw[i]
+        if a.base == b.base == "个百分点" and LIST_GAP_RE.fullmatch(n[a.end : b.start]):
+            raw[i] = replace(b, sign=a.sign)
     return [h for h in raw if h.base]
+
+
+def _points_sign(n: str, start: int) -> int:
+    """A number of percentage points is a difference: -1 after a word of falling, else +1."""
+    near = n[max(0, start - 4) : start]
+    return -1 if any(w in near for w in T.POINT_FALL_WORDS) else 1
 
 
 def _from_to(n: str, start: int) -> bool:
@@ -500,8 +513,7 @@ def _in_context(n: str, hit: _Hit) -> _Hit:
         if c:
             hit.sign = T.CHANGE_VERBS[c.group("v")]
     if hit.base == "个百分点" and not hit.sign:
-        near = n[max(0, start - 4) : start]
-        hit.sign = -1 if any(w in near for w in T.POINT_FALL_WORDS) else 1
+        hit.sign = _points_sign(n, start)
     times = TIMES_RE.search(n, max(0, start - 6), start)
     if times and hit.base:
         # 2×35万千瓦: two units of 350,000 kW

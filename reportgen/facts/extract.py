@@ -109,13 +109,9 @@ SPECIAL_RE = re.compile(
     r"|(?P<tap>[多余]))?"
 )
 TENTHS_END_RE = re.compile(TENTHS_END)
-# Words 成 starts that may follow a numeral (三成员国, 一成不变, 分三成立): before them a numeral is
-# no share unless a qualifier before it says it is a quantity (近三成员工). 一 also ends words
-# (统一, 唯一, 之一, 合一) that run into 成-words this list cannot all hold, so 一成 before a noun
-# needs that qualifier too. Nouns a share is of (家庭, 行政村, 年轻人) are not blocked.
-TENTHS_WORD_RE = re.compile(
-    "成(?:员|立|为|效|绩|功|熟|就|果|本|型|套|片|批|群|倍|规模|体系|网|链|风|灾|不|交|都|品|长)"
-)
+# A word 成 starts (三成员国, 分三成立, T.TENTHS_WORDS): before it a numeral is no share unless a
+# qualifier before it says it is a quantity (近三成员工).
+TENTHS_WORD_RE = re.compile(_alternation(T.TENTHS_WORDS))
 # What every SPECIAL_RE match holds: paragraphs without it (most) skip the pass. 三成 has its own
 # gate behind a plain "成" in the text (a character class alone is much faster to search).
 SPECIAL_GATE_RE = re.compile("[分/:：∶番半]")
@@ -641,11 +637,9 @@ def _indicator(
     return post or _topic(text, sentence_start, clause_start) or previous or verb
 
 
-# What stays at the end of a topic clause once its change verb is gone: adverbs (标准再次提高,
-# 贸易顺差连续两年下降) and a record (参合率再创新高, 粮食产量屡创历史新高).
+# What stays at the end of a topic clause once its change verb is gone (T.TOPIC_ADVERBS).
 TOPIC_ADVERB_RE = re.compile(
-    r"(?:再次|不断|逐年|逐步|继续|进一步|持续|明显|大幅|连续[一二两三四五六七八九十\d]+年"
-    r"|[屡再又]?创(?:历史)?新高)$"
+    "(?:" + "|".join((_alternation(T.TOPIC_ADVERBS), *T.TOPIC_ADVERB_PATTERNS)) + ")$"
 )
 
 
@@ -670,11 +664,8 @@ def _topic(text: str, sentence_start: int, clause_start: int) -> str:
         name = _clean(name[: a.start()])[0]
 
 
-# Verbs before a count of people that only bring the people in (引导约1亿人在中西部地区就近城镇化,
-# 又有1600万人进城落户, 使5700多万人受益): what the people do or get, after the count, names it.
-PEOPLE_LEAD_VERBS = frozenset(
-    ("使", "让", "帮助", "引导", "带动", "促进", "推动", "吸纳", "惠及", "有", "又有", "共有")
-)
+# Verbs that only bring a count of people in (T.PEOPLE_LEAD_VERBS): the people's own words name it.
+PEOPLE_LEAD_VERBS = frozenset(T.PEOPLE_LEAD_VERBS)
 # What a count written with 人 itself does, as a relative clause before a noun (约1亿人居住的城镇棚户区):
 # the noun is the name, the people's verb only links them to it.
 PEOPLE_CLAUSE_RE = re.compile(r"[^的]{1,4}的(?=..)")
@@ -717,10 +708,6 @@ DATE_TAIL_RE = re.compile(
 )
 
 
-# Verbs that end in a word stripped from the tail of a name (及 of A及B): 惠及2100多万人 is no 惠.
-WHOLE_VERBS = ("惠及", "涉及", "普及", "顾及")
-
-
 def _clean(name: str, *, head: bool = True) -> tuple[str, str]:
     """Strip subjects, doing verbs, fillers and qualifiers from both ends of a name (the end only
     when ``head`` is false: 和美乡村 after a number keeps its 和); also return the change verb
@@ -738,7 +725,7 @@ def _clean(name: str, *, head: bool = True) -> tuple[str, str]:
         if d:
             name, changed = name[: d.start()], True
         for w in T.INDICATOR_STRIP_TAIL:
-            if name.endswith(w) and not name.endswith(WHOLE_VERBS):
+            if name.endswith(w) and not name.endswith(T.WHOLE_VERBS):
                 name, changed = name[: -len(w)], True
         t = INDICATOR_TAIL_RE.search(name)
         if t and t.start() < len(name):

@@ -592,3 +592,75 @@ INDICATOR_POST_STOPS: tuple[str, ...] = (
     "稳步",
     "全面",
 )
+
+# Words 成 starts that may follow a numeral (三成员国, 一成不变, 分三成立): before them a numeral is
+# no share unless a qualifier before it says it is a quantity (近三成员工). 一 also ends words
+# (统一, 唯一, 之一, 合一) that run into 成-words this list cannot all hold, so 一成 before a noun
+# needs that qualifier too. Nouns a share is of (家庭, 行政村, 年轻人) are not listed.
+TENTHS_WORDS: tuple[str, ...] = (
+    "成员",
+    "成立",
+    "成为",
+    "成效",
+    "成绩",
+    "成功",
+    "成熟",
+    "成就",
+    "成果",
+    "成本",
+    "成型",
+    "成套",
+    "成片",
+    "成批",
+    "成群",
+    "成倍",
+    "成规模",
+    "成体系",
+    "成网",
+    "成链",
+    "成风",
+    "成灾",
+    "成不",
+    "成交",
+    "成都",
+    "成品",
+    "成长",
+)
+
+# Verbs before a count of people that only bring the people in (引导约1亿人在中西部地区就近城镇化,
+# 又有1600万人进城落户, 使5700多万人受益): what the people do or get, after the count, names it.
+PEOPLE_LEAD_VERBS: tuple[str, ...] = (
+    "使",
+    "让",
+    "帮助",
+    "引导",
+    "带动",
+    "促进",
+    "推动",
+    "吸纳",
+    "惠及",
+    "有",
+    "又有",
+    "共有",
+)
+
+# Verbs that end in a word stripped from the tail of a name (及 of A及B): 惠及2100多万人 is no 惠.
+WHOLE_VERBS: tuple[str, ...] = ("惠及", "涉及", "普及", "顾及")
+
+# What stays at the end of a topic clause once its change verb is gone: adverbs (标准再次提高,
+# 贸易顺差连续两年下降) and a record (参合率再创新高, 粮食产量屡创历史新高); the patterns are regexes.
+TOPIC_ADVERBS: tuple[str, ...] = (
+    "再次",
+    "不断",
+    "逐年",
+    "逐步",
+    "继续",
+    "进一步",
+    "持续",
+    "明显",
+    "大幅",
+)
+TOPIC_ADVERB_PATTERNS: tuple[str, ...] = (
+    r"连续[一二两三四五六七八九十\d]+年",
+    r"[屡再又]?创(?:历史)?新高",
+)

@@ -11,6 +11,7 @@ import shutil
 import subprocess
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -454,6 +455,166 @@ def writer_notes(items: list[Item]) -> dict[int, str]:
     return dict(zip(numbers, firsts, strict=False))
 
 
+# --- tables and footnote calls in a Word document ---------------------------------------------
+
+TABLES_CORPUS = "state-council_2024_zh.txt"
+# Footnote calls right after a figure ("增长5.2%¹，" must not read 5.21 %) and after a word, in
+# body paragraphs, and on a figure in a table cell (its row's name, the figure).
+BODY_CALLS = ("增长5.2%", "居民人均可支配收入增长6.1%", "推进新型工业化")
+CELL_CALL = ("居民消费价格上涨", "0.2%")
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table set after the paragraph holding ``anchor``: ``rows`` of cell texts, the first a
+    header row; ``ruled`` (Word's Table Grid) or with no borders at all; ``tall`` rows make it
+    longer than a page, with the header row repeated on the next (Word's "repeat as header")."""
+
+    anchor: str
+    rows: tuple[tuple[str, ...], ...]
+    ruled: bool
+    tall: bool = False
+    facts: tuple[Any, ...] = ()  # the report's facts the rows restate, one per row after the header
+
+
+def indicator_rows(doc: Document, part: int) -> list[tuple[str, str, Any]]:
+    """A part's figures as a table of main indicators has them: the clause up to the figure as
+    the name (where it names the fact's indicator in a table label's few characters), the
+    figure as the report writes it, and the fact itself."""
+    from reportgen.facts import extract_facts
+
+    sec = [s for s in doc.sections if s.heading][part]
+    ids = {p.id for s in sec.iter_sections() for p in s.paragraphs}
+    texts = {p.id: p.text for p in doc.paragraphs()}
+    rows = []
+    for f in extract_facts(doc):
+        if f.paragraph_id in ids:
+            name = re.split(r"[，；：。、]", texts[f.paragraph_id][: f.start])[-1]
+            if f.indicator in name and len(name) <= 12:
+                rows.append((name, f.surface, f))
+    return rows
+
+
+def report_tables() -> list[Table]:
+    """A ruled table of the review part's figures (2023 results), longer than a page, after its
+    first paragraph with figures; an unruled one of the plan's targets after 主要预期目标是, and
+    one of the main targets beside last year's results for the same indicator (blank where
+    the review gives none)."""
+    doc = read_path(corpus_file(TABLES_CORPUS))
+    review = indicator_rows(doc, 0)
+    plan = indicator_rows(doc, 1)
+    main = [row for row in plan if row[2].paragraph_id == plan[0][2].paragraph_id]
+    results = {(f.indicator, f.unit, f.measure): v for _, v, f in review}
+    return [
+        Table(
+            "国内生产总值超过126万亿元",
+            (("指标", "2023年"), *((n, v) for n, v, _ in review)),
+            ruled=True,
+            tall=True,
+            facts=tuple(f for _, _, f in review),
+        ),
+        Table(
+            "今年发展主要预期目标是",
+            (("指标", "2024年预期目标"), *((n, v) for n, v, _ in plan)),
+            ruled=False,
+            facts=tuple(f for _, _, f in plan),
+        ),
+        Table(
+            "提出上述预期目标",
+            (
+                ("指标", "2023年", "2024年预期目标"),
+                *((n, results.get((f.indicator, f.unit, f.measure), ""), v) for n, v, f in main),
+            ),
+            ruled=False,
+        ),
+    ]
+
+
+def table_notes(items: list[Item], count: int) -> list[str]:
+    """``count`` notes: first sentences of the report's last paragraphs."""
+    paragraphs = [t for k, t in items if k == "p"]
+    return [t[: t.index("。") + 1] for t in reversed(paragraphs) if "。" in t][:count]
+
+
+def _note_call(par: Any, cut: int) -> None:
+    """A footnote reference after ``cut`` characters of ``par`` (numbered later)."""
+    text = par.text
+    for run in list(par.runs):
+        run._element.getparent().remove(run._element)
+    par.add_run(text[:cut])
+    ref = _xml("w:r")
+    rpr = _xml("w:rPr")
+    rpr.append(_xml("w:vertAlign", val="superscript"))
+    ref.append(rpr)
+    ref.append(_xml("w:footnoteReference", id="0"))
+    par._p.append(ref)
+    par.add_run(text[cut:])
+
+
+def tables_and_notes(items: list[Item]) -> Any:
+    """The Word-style report (``word_styles``) with its tables of figures and real footnotes
+    (w:footnoteReference runs set superscript, and a footnotes part), numbered in the order they
+    are called, as Word numbers them."""
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.shared import Cm
+
+    d = word_styles(items)
+    for key in BODY_CALLS:
+        par = next(p for p in d.paragraphs if p.style.name == "Normal" and key in p.text)
+        _note_call(par, par.text.index(key) + len(key))
+    for table in report_tables():
+        anchor = next(p for p in d.paragraphs if table.anchor in p.text)
+        t = d.add_table(rows=len(table.rows), cols=len(table.rows[0]))
+        t.alignment = WD_TABLE_ALIGNMENT.CENTER
+        if table.ruled:
+            t.style = d.styles["Table Grid"]
+        else:
+            borders = _xml("w:tblBorders")
+            for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+                borders.append(_xml(f"w:{side}", val="nil"))
+            t._tbl.tblPr.append(borders)
+        for r, row in enumerate(table.rows):
+            for c, text in enumerate(row):
+                t.cell(r, c).text = text
+            if row == CELL_CALL:
+                cell = t.cell(r, len(row) - 1).paragraphs[0]
+                _note_call(cell, len(cell.text))
+            if table.tall:
+                t.rows[r].height = Cm(2)
+        if table.tall:
+            t.rows[0]._tr.get_or_add_trPr().append(_xml("w:tblHeader"))
+        anchor._p.addnext(t._tbl)
+    refs = list(d.element.body.iter(f"{W}footnoteReference"))
+    for n, ref in enumerate(refs, start=1):
+        ref.set(f"{W}id", str(n))
+    body = [
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+        "</w:footnote>",
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>'
+        "</w:r></w:p></w:footnote>",
+    ]
+    small = '<w:rPr><w:sz w:val="18"/></w:rPr>'
+    for n, note in enumerate(table_notes(items, len(refs)), start=1):
+        body.append(
+            f'<w:footnote w:id="{n}"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/>'
+            f'<w:sz w:val="18"/></w:rPr><w:footnoteRef/></w:r><w:r>{small}'
+            f'<w:t xml:space="preserve"> {htmlmod.escape(note, quote=False)}</w:t></w:r></w:p>'
+            "</w:footnote>"
+        )
+    xml = f'<?xml version="1.0" encoding="UTF-8"?><w:footnotes xmlns:w="{W[1:-1]}">'
+    part = Part(
+        PackURI("/word/footnotes.xml"),
+        CONTENT_TYPE.WML_FOOTNOTES,
+        (xml + "".join(body) + "</w:footnotes>").encode(),
+        d.part.package,
+    )
+    d.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+    return d
+
+
 WRITER_CORPUS = "hailar-district_2014_zh.txt"
 # name: (corpus file, paragraph grouping, builder, page furniture that must not reach the text)
 VARIANTS: dict[str, tuple[str, int, Callable[[list[Item]], Any], list[str]]] = {
@@ -511,6 +672,8 @@ def libreoffice_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, byte
     items = corpus_items(WRITER_CORPUS)
     (tmp / "writer.fodt").write_text(writer_document(items, writer_notes(items)), encoding="utf-8")
     docs.append(str(tmp / "writer.fodt"))
+    tables_and_notes(corpus_items(TABLES_CORPUS, group=220)).save(tmp / "tables.docx")
+    docs.append(str(tmp / "tables.docx"))
     done = subprocess.run(
         [
             soffice,
@@ -527,7 +690,7 @@ def libreoffice_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, byte
         timeout=300,
     )
     assert done.returncode == 0, done.stderr
-    return {name: (tmp / f"{name}.pdf").read_bytes() for name in [*VARIANTS, "writer"]}
+    return {name: (tmp / f"{name}.pdf").read_bytes() for name in [*VARIANTS, "writer", "tables"]}
 
 
 @pytest.mark.parametrize("name", list(VARIANTS))
@@ -545,8 +708,9 @@ def test_libreoffice_pdf_reads_back_as_the_report(
 
 def test_writer_pdf_footnotes_and_hanging_punctuation(libreoffice_pdfs: dict[str, bytes]) -> None:
     """A Writer document: commas and full stops hung past the right margin keep their lines in
-    the column; footnotes come back as paragraphs of their own after the paragraph that was
-    running at the foot of their page, which reads on across the page break without them."""
+    the column; footnotes come back as paragraphs of their own (with their numbers) after the
+    paragraph that was running at the foot of their page, which reads on across the page break
+    without them; the superscript numbers that call them are taken out of the text."""
     items = corpus_items(WRITER_CORPUS)
     notes = writer_notes(items)
     assert len(notes) >= 8
@@ -554,13 +718,9 @@ def test_writer_pdf_footnotes_and_hanging_punctuation(libreoffice_pdfs: dict[str
     front = dict(items[:3])
     assert (doc.title, doc.subtitle) == (front["title"], front["sub"])
     assert headings(doc) == expected_headings(items)
-    # The text layer has each note's number where it is called, and before the note itself.
-    expected: list[str] = []
-    for i, t in enumerate(expected_paragraphs(items), start=1):
-        if i in notes:
-            cut = t.index("。") + 1
-            t = f"{t[:cut]}{list(notes).index(i) + 1}{t[cut:]}"
-        expected.append(t)
+    # The text layer has each note's number where it is called, and before the note itself;
+    # the call is no part of the sentence.
+    expected = expected_paragraphs(items)
     note_texts = [squash(f"{k + 1}{note}") for k, note in enumerate(notes.values())]
     # LibreOffice 7.4 leaves out of the PDF some marks it would hang past the margin (an 、, a 。
     # before a note's number; a hung ， is there): the reader returns every character the PDF
@@ -572,6 +732,8 @@ def test_writer_pdf_footnotes_and_hanging_punctuation(libreoffice_pdfs: dict[str
     got_chars = Counter(squash(doc.text))
     assert not got_chars - in_pdf
     assert set(in_pdf - got_chars) <= set("第页0123456789")
+    numbers = [r.before[len(r.after) :] for r in _calls(doc)]
+    assert numbers == [str(k + 1) for k in range(len(notes))]
     got = [_fill_dropped(t, [*expected, *note_texts]) for t in paragraph_texts(doc)]
     assert sorted(t for t in got if t in note_texts) == sorted(note_texts)
     assert [t for t in got if t not in note_texts] == expected
@@ -739,9 +901,11 @@ def test_spaced_out_titles_are_one_line(title_style: str) -> None:
     assert paragraph_texts(doc) == [squash(t) for t in texts]
 
 
-def test_footnotes_do_not_cut_the_paragraph_running_over_the_page() -> None:
+@pytest.mark.parametrize("call", ["counter(footnote)", '"[" counter(footnote) "]"'])
+def test_footnotes_do_not_cut_the_paragraph_running_over_the_page(call: str) -> None:
     """Footnotes (WeasyPrint's float: footnote, numbered "1.") sit between a paragraph's end on
-    one page and its continuation on the next: they come back after that paragraph."""
+    one page and its continuation on the next: they come back after that paragraph. The raised
+    calls (1 or [1]) are taken out of the sentences; the notes keep their numbers."""
     items = corpus_items("hailar-district_2014_zh.txt")
     notes = writer_notes(items)
     texts = expected_paragraphs(items)[:24]
@@ -758,6 +922,7 @@ def test_footnotes_do_not_cut_the_paragraph_running_over_the_page() -> None:
         'body { font-family: "Noto Serif CJK SC"; font-size: 10pt; line-height: 1.6 }'
         "p { text-indent: 2em; margin: 0; text-align: justify }"
         ".fn { float: footnote; font-size: 8pt; text-indent: 0 }"
+        f".fn::footnote-call {{ content: {call} }}"
     )
     html = (
         f'<html lang="zh-CN"><head><style>{css}</style></head><body>{"".join(body)}</body></html>'
@@ -765,16 +930,16 @@ def test_footnotes_do_not_cut_the_paragraph_running_over_the_page() -> None:
     doc = read_bytes(make_pdf(html), kind="pdf", source="notes.pdf")
     used = [n for n in notes if n <= len(texts)]
     note_texts = [squash(f"{k + 1}.{notes[n]}") for k, n in enumerate(used)]
-    expected = []
-    for i, t in enumerate(texts, start=1):
-        if i in used:
-            cut = t.index("。") + 1
-            t = f"{t[:cut]}{used.index(i) + 1}{t[cut:]}"
-        expected.append(t)
     got = paragraph_texts(doc)
     assert sorted(t for t in got if t in note_texts) == sorted(note_texts)
-    assert [t for t in got if t not in note_texts] == expected
+    assert [t for t in got if t not in note_texts] == texts
+    marks = [(f"[{k + 1}]" if "[" in call else str(k + 1)) for k in range(len(used))]
+    assert [r.before[-len(m) :] for r, m in zip(_calls(doc), marks, strict=True)] == marks
     assert any(r.kind == "join_column_break" for r in doc.repairs)
+
+
+def _calls(doc: Document) -> list[Any]:
+    return [r for r in doc.repairs if r.kind == "drop_note_call"]
 
 
 def test_fonts_without_a_text_mapping_are_an_input_error() -> None:
@@ -792,3 +957,122 @@ def test_fonts_without_a_text_mapping_are_an_input_error() -> None:
     # The same bytes with the fonts' ToUnicode entries renamed away (offsets unchanged).
     with pytest.raises(InputError, match="do not map their glyphs to text"):
         read_bytes(pdf.replace(b"/ToUnicode", b"/ToUnicodX"), kind="pdf", source="cid.pdf")
+
+
+def unspaced(text: str) -> str:
+    """Without spaces, keeping the tabs between a table row's cells."""
+    return re.sub(r"[^\S\t]+", "", text)
+
+
+def test_tables_are_one_paragraph_per_row_and_note_calls_leave_the_text(
+    libreoffice_pdfs: dict[str, bytes],
+) -> None:
+    """A Word report with a ruled table of the year's results that runs over a page break (its
+    header row repeated there) and a table without borders of the plan's targets: each row is
+    one paragraph of its cells in order, separated by a tab, and the facts step reads the same
+    facts from it as from the sentence it restates; the text around the tables reads as before.
+    Footnote calls, superscript after a figure (增长5.2%¹), a word or in a table cell, are no part
+    of the text; the notes come back with their numbers."""
+    from reportgen.facts import extract_facts
+
+    items = corpus_items(TABLES_CORPUS, group=220)
+    tables = report_tables()
+    doc = read_bytes(libreoffice_pdfs["tables"], kind="pdf", source="tables.pdf")
+    assert headings(doc) == expected_headings(items)
+    expected: list[str] = []
+    for kind, text in items:
+        if kind == "p":
+            expected.append(squash(text))
+            for table in tables:
+                if table.anchor in text:
+                    expected.extend(unspaced("\t".join(row)) for row in table.rows)
+    notes = table_notes(items, len(BODY_CALLS) + 1)
+    note_texts = [squash(f"{k + 1}{note}") for k, note in enumerate(notes)]
+    got = [unspaced(p.text) for p in doc.paragraphs()]
+    assert sorted(t for t in got if t in note_texts) == sorted(note_texts)
+    assert [t for t in got if t not in note_texts] == expected
+    # Every call was a superscript number, each recorded with the words it followed.
+    calls = sorted(_calls(doc), key=lambda r: int(r.before[len(r.after) :]))
+    assert [r.before[len(r.after) :] for r in calls] == ["1", "2", "3", "4"]
+    called = [BODY_CALLS[0], CELL_CALL[1], *BODY_CALLS[1:]]  # in document order
+    for r, key in zip(calls, called, strict=True):
+        assert key.endswith(r.after) or r.after.endswith(key), (r, key)
+    reads = [r for r in doc.repairs if r.kind == "read_table"]
+    assert {r.note.split()[0] for r in reads} == {"ruled", "unruled"}
+    assert sum(r.note.startswith("ruled") for r in reads) >= 2  # the long table's two pages
+    assert any("3 cells" in r.note for r in reads)
+    assert [r.before for r in doc.repairs if r.kind == "drop_repeated_header"] == ["指标\t2023年"]
+    # The facts of each row are the report's facts for its figure: indicator, value, unit,
+    # qualifier, result or target, year.
+    facts: dict[str, list[tuple[Any, ...]]] = {}
+    for f in extract_facts(doc):
+        facts.setdefault(f.paragraph_id, []).append(
+            (f.indicator, f.value, f.unit, f.qualifier, f.kind, f.year)
+        )
+    rows = [p for p in doc.paragraphs() if "\t" in p.text]
+    assert len(rows) == sum(len(t.rows) for t in tables)
+    at = 0
+    for table in tables:
+        header, *body = rows[at : at + len(table.rows)]
+        at += len(table.rows)
+        assert [p.text.split("\t") for p in [header, *body]] == [
+            list(row) for row in table.rows
+        ]  # a blank cell keeps its place
+        assert header.id not in facts  # 2023年 is a year, not a figure
+        if table.facts:
+            assert [facts.get(p.id) for p in body] == [
+                [(f.indicator, f.value, f.unit, f.qualifier, f.kind, f.year)] for f in table.facts
+            ]
+
+
+def test_raised_call_marks_leave_the_text_and_other_small_figures_stay() -> None:
+    """Raised small numbers after a word or figure (<sup>2</sup>, <sup>[3]</sup>) and the
+    superscript digit ¹ are footnote calls; a superscript after a Latin letter is an exponent
+    (m² stays m2), and small figures on the baseline (<small>) or lowered (PM<sub>2.5</sub>)
+    are figures."""
+    hailar = [p.text for p in read_path(corpus_file("hailar-district_2014_zh.txt")).paragraphs()]
+    sc = [p.text for p in read_path(corpus_file("state-council_2019_zh.txt")).paragraphs()]
+    exponent = next(t for t in hailar if "平方米" in t and "%" in t)
+    small = next(t for t in hailar if re.search(r"\d+人", t) and t != exponent)
+    lowered = next(t for t in sc if "PM2.5" in t and "%" in t)
+
+    def marked(text: str, *inserts: tuple[str, str, str]) -> str:
+        """``text`` as HTML with markup around the first match of each pattern: (pattern,
+        before, after)."""
+        at: list[tuple[int, str]] = []
+        for pattern, before, after in inserts:
+            m = re.search(pattern, text)
+            assert m, pattern
+            at += [(m.start(), before), (m.end(), after)]
+        out, pos = "", 0
+        for i, tag in sorted(at, key=lambda a: a[0]):
+            out += htmlmod.escape(text[pos:i]) + tag
+            pos = i
+        return out + htmlmod.escape(text[pos:])
+
+    exponent = exponent.replace("平方米", "m2", 1)  # 14万m² as a typesetter may set 14万平方米
+    assert exponent.count("m2") == 1
+    exponent_html = marked(exponent, (r"\d+(?:\.\d+)?%", "", "¹"), ("(?<=m)2", "<sup>", "</sup>"))
+    small_html = marked(small, (r"\d+(?=人)", "<small>", "</small>"), ("。", "", "<sup>2</sup>"))
+    lowered_html = marked(
+        lowered, (r"\d+%", "", "<sup>[3]</sup>"), (r"(?<=PM)2\.5", "<sub>", "</sub>")
+    )
+    plain = hailar[:4]
+    css = (
+        '@page { size: A5; margin: 1.5cm } body { font-family: "Noto Serif CJK SC";'
+        " font-size: 11pt; line-height: 1.7 } p { text-indent: 2em; margin: 0;"
+        " text-align: justify }"
+    )
+    body = "".join(
+        f"<p>{t}</p>"
+        for t in [*map(htmlmod.escape, plain), exponent_html, small_html, lowered_html]
+    )
+    html = f'<html lang="zh-CN"><head><style>{css}</style></head><body>{body}</body></html>'
+    doc = read_bytes(make_pdf(html), kind="pdf", source="marks.pdf")
+    assert paragraph_texts(doc) == [
+        *map(squash, plain),
+        squash(exponent),
+        squash(small),
+        squash(lowered),
+    ]
+    assert [r.before[len(r.after) :] for r in _calls(doc)] == ["1", "2", "[3]"]

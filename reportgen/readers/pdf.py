@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reportgen.errors import InputError
 from reportgen.model import Block, Document, Repair
@@ -34,6 +34,25 @@ NOTE_MARK_RE = re.compile(
     r"[\[［(（]\d{1,3}[\]］)）]|\d{1,3}[.．、](?!\d)|\d{1,3}(?![\d.．%年月日万亿千百个])"
     r"|[①-⑳*＊※†]|注[释解]?[:：\d①]"
 )
+# Footnote calls: a number (¹, 1, [1], ①) or mark set smaller than its line and raised above
+# its baseline (Word and Writer set them at about 58-67 % size, raised a third of an em).
+CALL_RE = re.compile(r"[\[［(（]?\d{1,3}[\]］)）]?|[*＊†‡]{1,3}|[①-⑳]")
+CALL_SIZE = 0.85  # at most this share of the line's size
+CALL_RISE = 0.2  # ems (of the line) its bottom stands above the line's: a smaller glyph on the
+# same baseline rises by its font's descent times the size difference, under 0.15 em
+MARK_CHAR_RE = re.compile(r"[\d\[\]［］()（）*＊†‡①-⑳⁰¹²³⁴⁵⁶⁷⁸⁹.]")
+SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+# Table rows are paragraphs of their cells separated by a tab, as Word and LibreOffice copy a
+# table row to plain text (and the facts step reads a tab as a space between indicator and value).
+TABLE_CELL_SEP = "\t"
+MAX_CELL_CHARS = 24  # a table's cells are names and figures; longer runs are lines of prose
+TABLE_CELL_MEDIAN = 30  # a "table" whose cells are longer is a frame round text (boxed article)
+# A cell that is a figure: 126万亿元, 5.2%, 1.3万亿斤以上, 2023年, or a dash for none.
+FIGURE_CELL_RE = re.compile(
+    r"[约近超逾]?[-+−±]?\d[\d,，.．]*\s*(?:[%％‰]|[万亿千百]?[\u4e00-\u9fff]{1,3}|[A-Za-z/]{1,6})?"
+    r"(?:左右|以上|以下|以内)?|[-—–－]{1,2}"
+)
+PROSE_END = ("。", "；", "，", "：", "！", "？")
 LABEL_TAB = 4.0  # ems: the farthest a default tab stop puts the text after its label
 LETTER_SPACING = 6.0  # ems: the widest even spacing read as a spaced-out line, not columns
 HANGING_PUNCT = frozenset("，。、；：！？”’）》」』,.;:!?")
@@ -45,6 +64,22 @@ MAX_HEADING_CHARS = 80
 MAX_PAGES = 2000
 EDGE_ROWS = 3  # rows at the top and at the bottom of a page that may hold running heads and feet
 FURNITURE_Y_TOL = 3.0  # points: a running head or foot sits at the same height on every page
+
+
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+# A ruled table as pdfplumber finds it: rows of cell boxes, None where a merged cell covers the
+# grid position.
+Grid = tuple[tuple[Box | None, ...], ...]
+
+
+@dataclass(frozen=True)
+class _Page:
+    """One page: its size in points, its characters and the ruled tables pdfplumber found on it."""
+
+    width: float
+    height: float
+    chars: list[dict]
+    grids: tuple[Grid, ...] = ()
 
 
 @dataclass
@@ -63,6 +98,8 @@ class _Line:
     text: str = ""
     col: int = -1  # column index on its page; -1 spans columns
     meta: dict = field(default_factory=dict)
+    cells: tuple[str, ...] = ()  # a table row: its cells' texts, left to right
+    row: int = -1  # a table row: its index in its table
 
     def finish(self) -> _Line:
         cs = self.chars
@@ -77,7 +114,7 @@ class _Line:
         self.size = sizes.most_common(1)[0][0] if sizes else cs[0]["size"]
         visible = [c for c in cs if not c["text"].isspace()]
         self.bold = bool(visible) and all(BOLD_FONT_RE.search(c["fontname"] or "") for c in visible)
-        self.text = _line_text(cs)
+        self.text = TABLE_CELL_SEP.join(self.cells).rstrip() if self.cells else _line_text(cs)
         return self
 
 
@@ -100,32 +137,50 @@ def _line_text(chars: Sequence[dict]) -> str:
 
 def read(data: bytes, *, source: str) -> Document:
     """Read a PDF with a text layer. ``Document.text`` is the blocks' text, one per line."""
-    pages = _unmapped_glyphs(_extract_chars(data, source=source), source=source)
-    body_size = _body_size(pages)
+    pages = _unmapped_glyphs(_extract_pages(data, source=source), source=source)
+    body_size = _body_size([page.chars for page in pages])
     if body_size is None:
         raise InputError(f"{source}: the PDF has no text layer (a scan?); run OCR first")
-    blank = [n + 1 for n, (_, _, chars) in enumerate(pages) if not chars]
+    blank = [n + 1 for n, page in enumerate(pages) if not page.chars]
     if blank:
         # Mixed documents (a scanned annex, an image-only page) lose those pages' text.
         log.warning("%s: page(s) %s have no text layer and were skipped", source, _ranges(blank))
-    per_page = [_page_lines(chars, n, body_size) for n, (_, _, chars) in enumerate(pages)]
-    heights = [h for _, h, _ in pages]
+    repairs: list[Repair] = []
+    # Ruled tables first: their characters are read cell by cell, not as lines across the page.
+    ruled: list[list[_Line]] = []
+    rest: list[list[dict]] = []
+    for n, page in enumerate(pages):
+        chars, rows, found = _ruled_tables(page, n)
+        rest.append(chars)
+        ruled.append(rows)
+        repairs.extend(found)
+    per_page = [_page_lines(chars, n, body_size) for n, chars in enumerate(rest)]
+    heights = [page.height for page in pages]
     running = _running_heads(per_page, heights)
     placed = _placed_furniture(per_page)
     lines: list[_Line] = []
     notes: dict[int, list[_Line]] = {}
-    for n, (page_lines, (width, height, _)) in enumerate(zip(per_page, pages, strict=True)):
-        kept = [
-            ln
-            for ln in page_lines
-            if id(ln) not in placed
-            and not _is_furniture(ln, height, body_size)
-            and not (_in_margin(ln, height) and _furniture_key(ln.text) in running)
-        ]
-        text_lines, notes[n] = _footnotes(_reading_order(kept, width, body_size), body_size)
+    for n, (page_lines, page) in enumerate(zip(per_page, pages, strict=True)):
+        kept = []
+        for ln in page_lines:
+            if (
+                id(ln) in placed
+                or _is_furniture(ln, page.height, body_size)
+                or (_in_margin(ln, page.height) and _furniture_key(ln.text) in running)
+            ):
+                continue
+            ln, calls = _without_note_calls(ln, body_size)
+            kept.append(ln)
+            repairs.extend(calls)
+        kept, rows, found = _aligned_tables(kept, body_size)
+        repairs.extend(found)
+        ordered = _reading_order([*kept, *rows, *ruled[n]], page.width, body_size)
+        text_lines, notes[n] = _footnotes(ordered, body_size)
         lines.extend(text_lines)
     bold_body = _bold_share(lines, body_size) > 0.5
-    items, repairs = _blocks(lines, body_size, bold_cue=not bold_body)
+    items, joins = _blocks(lines, body_size, bold_cue=not bold_body)
+    items, headers = _repeated_headers(items)
+    repairs.extend([*joins, *headers])
     items = _with_notes(_numbered_levels(items), notes)
     blocks: list[Block] = []
     out: list[str] = []
@@ -157,8 +212,8 @@ def _ranges(numbers: Sequence[int]) -> str:
     return ", ".join(out)
 
 
-def _extract_chars(data: bytes, *, source: str) -> list[tuple[float, float, list[dict]]]:
-    """(width, height, characters) per page; pdfplumber objects never leave this function."""
+def _extract_pages(data: bytes, *, source: str) -> list[_Page]:
+    """Characters and ruled tables per page; pdfplumber objects never leave this function."""
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise InputError(f"{source}: not a PDF file (no %PDF header)")
     try:
@@ -181,7 +236,13 @@ def _extract_chars(data: bytes, *, source: str) -> list[tuple[float, float, list
                     char = {k: c.get(k) for k in keep}
                     char["text"] = _ideograph(char["text"] or "")
                     chars.append(char)
-                pages.append((float(page.width), float(page.height), chars))
+                grids: tuple[Grid, ...] = ()
+                if chars and (page.lines or page.rects):  # no rules, no ruled table
+                    grids = tuple(
+                        tuple(tuple(row.cells) for row in table.rows)
+                        for table in page.find_tables()
+                    )
+                pages.append(_Page(float(page.width), float(page.height), chars, grids))
         return pages
     except InputError:
         raise
@@ -195,14 +256,12 @@ def _extract_chars(data: bytes, *, source: str) -> list[tuple[float, float, list
         raise InputError(f"{source}: damaged or truncated PDF ({type(inner).__name__})") from None
 
 
-def _unmapped_glyphs(
-    pages: list[tuple[float, float, list[dict]]], *, source: str
-) -> list[tuple[float, float, list[dict]]]:
+def _unmapped_glyphs(pages: list[_Page], *, source: str) -> list[_Page]:
     """Glyphs whose font has no map back to Unicode (no ToUnicode table: some Word, WPS and
     typesetting exports) come out as "(cid:1234)". When most text is like that the PDF has no
     usable text layer; a few such glyphs (a symbol font) are dropped, with a warning."""
-    total = sum(len(chars) for _, _, chars in pages)
-    unmapped = sum(c["text"].startswith("(cid:") for _, _, chars in pages for c in chars)
+    total = sum(len(page.chars) for page in pages)
+    unmapped = sum(c["text"].startswith("(cid:") for page in pages for c in page.chars)
     if not unmapped:
         return pages
     if unmapped >= 0.2 * total:
@@ -212,7 +271,8 @@ def _unmapped_glyphs(
         )
     log.warning("%s: %d glyph(s) without a text mapping were dropped", source, unmapped)
     return [
-        (w, h, [c for c in chars if not c["text"].startswith("(cid:")]) for w, h, chars in pages
+        replace(page, chars=[c for c in page.chars if not c["text"].startswith("(cid:")])
+        for page in pages
     ]
 
 
@@ -231,9 +291,10 @@ def _ideograph(text: str) -> str:
     return text
 
 
-def _body_size(pages: Sequence[tuple[float, float, list[dict]]]) -> float | None:
+def _body_size(pages: Sequence[Sequence[dict]]) -> float | None:
+    """The commonest character size (to half a point) of the pages' characters."""
     sizes: Counter[float] = Counter()
-    for _, _, chars in pages:
+    for chars in pages:
         sizes.update(round(c["size"] * 2) / 2 for c in chars if not c["text"].isspace())
     return sizes.most_common(1)[0][0] if sizes else None
 
@@ -254,7 +315,7 @@ def _page_lines(chars: list[dict], page: int, body: float) -> list[_Line]:
             rows.append([c])
             row_mid = mid
     lines: list[_Line] = []
-    for row in rows:
+    for row in _with_raised_marks(rows):
         row.sort(key=lambda c: c["x0"])
         spacing = _letter_spacing(row)
         runs: list[list[dict]] = [[]]
@@ -271,6 +332,38 @@ def _page_lines(chars: list[dict], page: int, body: float) -> list[_Line]:
         lines.extend(_Line(run, page) for run in runs if run)
     out = [ln.finish() for ln in lines]
     return [ln for ln in out if ln.text]
+
+
+def _with_raised_marks(rows: list[list[dict]]) -> list[list[dict]]:
+    """Rows with the superscripts raised out of them put back: a superscript set at nearly full
+    size (HTML's <sup>: "m²", a call "[3]") stands half an em above its line, a row of its own
+    of a few digits or brackets that overlaps the line and touches one of its characters."""
+    out: list[list[dict]] = []
+    for row in rows:
+        if len(row) <= 5 and all(MARK_CHAR_RE.fullmatch(c["text"]) for c in row):
+            top = min(c["top"] for c in row)
+            bottom = max(c["bottom"] for c in row)
+            x0 = min(c["x0"] for c in row)
+            x1 = max(c["x1"] for c in row)
+            em = max(c["size"] for c in row)
+            host = next(
+                (
+                    other
+                    for other in rows
+                    if len(other) > len(row)
+                    and min(c["top"] for c in other) < bottom
+                    and max(c["bottom"] for c in other) > top
+                    and any(
+                        abs(c["x1"] - x0) < 0.3 * em or abs(c["x0"] - x1) < 0.3 * em for c in other
+                    )
+                ),
+                None,
+            )
+            if host is not None:
+                host.extend(row)  # sorted left to right with the rest of its line
+                continue
+        out.append(row)
+    return out
 
 
 def _letter_spacing(row: Sequence[dict]) -> float:
@@ -318,12 +411,7 @@ def _running_heads(per_page: Sequence[Sequence[_Line]], heights: Sequence[float]
 
 def _edge_lines(lines: Sequence[_Line], *, rows: int = EDGE_ROWS) -> list[_Line]:
     """The lines of the first and last few rows of a page, where running heads and feet sit."""
-    bands: list[list[_Line]] = []
-    for ln in sorted(lines, key=lambda ln: ln.top):
-        if bands and ln.top < max(o.bottom for o in bands[-1]):
-            bands[-1].append(ln)  # overlaps the band above: the same row (left and right parts)
-        else:
-            bands.append([ln])
+    bands = _bands(lines)
     if len(bands) <= 2 * rows:
         return [ln for band in bands for ln in band]
     return [ln for band in [*bands[:rows], *bands[-rows:]] for ln in band]
@@ -358,11 +446,14 @@ def _footnotes(lines: list[_Line], body: float) -> tuple[list[_Line], list[_Line
     """A page's text lines and its footnotes: the lines under the lowest body-size line, set
     smaller, apart from the text or opening with a note mark (1, ①, [1], *, 注). Left in place
     they would cut a paragraph that runs on to the next page in two."""
-    floor = max((ln.bottom for ln in lines if abs(ln.size - body) <= 0.15 * body), default=None)
+    floor = max(
+        (ln.bottom for ln in lines if abs(ln.size - body) <= 0.15 * body or ln.cells),
+        default=None,
+    )
     if floor is None:
         return lines, []
     below = sorted(
-        (ln for ln in lines if ln.top >= floor and ln.size < 0.9 * body),
+        (ln for ln in lines if ln.top >= floor and ln.size < 0.9 * body and not ln.cells),
         key=lambda ln: (ln.top, ln.x0),
     )
     # Set apart by a blank line's worth of space (under the footnote rule), or opening with a
@@ -397,9 +488,303 @@ def _with_notes(
     return out
 
 
+# --- footnote calls and tables ------------------------------------------------------------------
+
+
+def _without_note_calls(line: _Line, body: float) -> tuple[_Line, list[Repair]]:
+    """``line`` without its footnote calls (a number or mark set smaller and raised, or a Unicode
+    superscript digit, after a word: "增长6.1%¹，" would read as 6.11%), each recorded. Kept: a
+    mark opening a line of small print or set apart from the text after it (a footnote's own
+    number, which the footnote reader needs; a call the line break carried to the start of a body
+    line runs on into the next word), and a superscript after a Latin letter or a digit (an
+    exponent: m², 10⁸)."""
+    chars = line.chars
+    normal = [c for c in chars if not c["text"].isspace() and c["size"] > CALL_SIZE * line.size]
+    if len(normal) < 2:
+        return line, []
+    bottoms = sorted(c["bottom"] for c in normal)
+    base = bottoms[len(bottoms) // 2]
+
+    def raised(c: dict) -> bool:
+        if c["text"] and c["text"] in "⁰¹²³⁴⁵⁶⁷⁸⁹":
+            return True
+        rise = base - c["bottom"]
+        if c["size"] <= CALL_SIZE * line.size:
+            return rise >= CALL_RISE * line.size
+        # HTML's <sup> keeps nearly the full size and raises the mark half an em.
+        return c["size"] <= line.size and rise >= 2 * CALL_RISE * line.size
+
+    drop: set[int] = set()
+    repairs: list[Repair] = []
+    i = 0
+    while i < len(chars):
+        if not raised(chars[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(chars) and raised(chars[j]):
+            j += 1
+        mark = "".join(c["text"] for c in chars[i:j]).translate(SUPERSCRIPT_DIGITS)
+        before = [c for c in chars[:i] if not c["text"].isspace()]
+        after = chars[j] if j < len(chars) else None
+        if not before:
+            # A call carried to the start of a body line; small print opens with its note mark.
+            call = (
+                line.size >= 0.9 * body
+                and after is not None
+                and not after["text"].isspace()
+                and after["x0"] - chars[j - 1]["x1"] < 0.3 * line.size
+            )
+        else:
+            call = not re.fullmatch(r"[A-Za-z0-9]", before[-1]["text"])
+        if call and CALL_RE.fullmatch(mark):
+            drop.update(range(i, j))
+            context = _line_text(before[-8:])
+            repairs.append(
+                Repair(
+                    "drop_note_call",
+                    f"{context}{mark}",
+                    context,
+                    note=f"footnote call {mark} on page {line.page + 1} taken out of the text",
+                )
+            )
+        i = j
+    if not drop:
+        return line, []
+    kept = [c for k, c in enumerate(chars) if k not in drop]
+    return _Line(kept, line.page).finish(), repairs
+
+
+def _ruled_tables(page: _Page, n: int) -> tuple[list[dict], list[_Line], list[Repair]]:
+    """The page's characters outside its ruled tables, a line per table row (its cells' text in
+    order: a cell's wrapped lines joined, footnote calls dropped) and a repair per table. What
+    pdfplumber finds between rules is a table only with two rows and two columns of short cells:
+    rules round a boxed article or between a newspaper's columns enclose paragraphs."""
+    chars = page.chars
+    rows_out: list[_Line] = []
+    repairs: list[Repair] = []
+    for grid in page.grids:
+        cells: list[list[list[dict]]] = []
+        taken: set[int] = set()
+        boxes = [box for row in grid for box in row if box is not None]
+        frame = (
+            min(b[0] for b in boxes),
+            min(b[1] for b in boxes),
+            max(b[2] for b in boxes),
+            max(b[3] for b in boxes),
+        )
+        within = [c for c in chars if _inside(c, frame)]
+        for row in grid:
+            cells.append([])
+            for box in row:
+                if box is None:
+                    continue  # covered by a merged cell, whose text is at its first position
+                inside = [c for c in within if id(c) not in taken and _inside(c, box)]
+                taken.update(id(c) for c in inside)
+                cells[-1].append(inside)
+        texts: list[list[str]] = []
+        calls: list[Repair] = []
+        for row_cells in cells:
+            texts.append([])
+            for cell in row_cells:
+                text, dropped = _cell_text(cell, n)
+                texts[-1].append(text)
+                calls.extend(dropped)
+        filled = sorted(len(t) for row in texts for t in row if t)
+        full_rows = sum(1 for row in texts if sum(1 for t in row if t) >= 2)
+        if full_rows < 2 or filled[len(filled) // 2] > TABLE_CELL_MEDIAN:
+            continue
+        chars = [c for c in chars if id(c) not in taken]
+        lines = [
+            _Line([c for cell in row for c in cell], n, cells=tuple(text)).finish()
+            for row, text in zip(cells, texts, strict=True)
+            if any(text)
+        ]
+        for r, ln in enumerate(lines):
+            ln.row = r
+        rows_out.extend(lines)
+        repairs.extend(calls)
+        repairs.append(_table_repair(texts, lines, "ruled", n))
+    return chars, rows_out, repairs
+
+
+def _inside(c: dict, box: Box) -> bool:
+    x = (c["x0"] + c["x1"]) / 2
+    y = (c["top"] + c["bottom"]) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def _cell_text(chars: list[dict], page: int) -> tuple[str, list[Repair]]:
+    """A table cell's text: its lines (wrapped in the cell) joined, footnote calls left out."""
+    visible = [c for c in chars if not c["text"].isspace()]
+    if not visible:
+        return "", []
+    size = Counter(round(c["size"], 1) for c in visible).most_common(1)[0][0]
+    texts: list[str] = []
+    repairs: list[Repair] = []
+    for ln in _page_lines(chars, page, size):
+        ln, calls = _without_note_calls(ln, size)
+        texts.append(ln.text)
+        repairs.extend(calls)
+    return _join(texts), repairs
+
+
+def _table_repair(
+    texts: Sequence[Sequence[str]], rows: Sequence[_Line], kind: str, n: int
+) -> Repair:
+    cols = max(len(row) for row in texts)
+    return Repair(
+        "read_table",
+        "\n".join(t for row in texts for t in row if t),
+        "\n".join(ln.text for ln in rows),
+        note=f"{kind} table on page {n + 1}: {len(rows)} rows of up to {cols} cells read as one "
+        "paragraph per row, cells separated by a tab",
+    )
+
+
+def _bands(lines: Iterable[_Line]) -> list[list[_Line]]:
+    """Lines grouped into rows across the page (vertically overlapping), top to bottom, each row
+    left to right."""
+    bands: list[list[_Line]] = []
+    for ln in sorted(lines, key=lambda ln: ln.top):
+        if bands and ln.top < max(o.bottom for o in bands[-1]):
+            bands[-1].append(ln)  # overlaps the band above: the same row (left and right parts)
+        else:
+            bands.append([ln])
+    return [sorted(band, key=lambda ln: ln.x0) for band in bands]
+
+
+def _aligned_tables(
+    lines: list[_Line], body: float
+) -> tuple[list[_Line], list[_Line], list[Repair]]:
+    """Tables without rules (a Word table with its borders off, a layout of tab stops): rows of
+    two or more short cells, one under the other, whose cells stand in the same columns, two
+    rows or more with a figure (126万亿元, 5.2%, —) in a cell after the first. Without rules only
+    the figures tell such a table from columns of prose, whose lines are words, not amounts.
+    A cell's text wrapped in its column (a long indicator name) stays in its row. Returns the
+    other lines, a line per table row and a repair per table."""
+    runs: list[list[list[_Line]]] = []
+    prev: list[_Line] | None = None
+    for band in _bands(lines):
+        short = all(
+            len(ln.text) <= MAX_CELL_CHARS and not ln.text.endswith(PROSE_END) for ln in band
+        )
+        near = prev is not None and band[0].top - max(ln.bottom for ln in prev) < 2.0 * body
+        if short and near and _wrapped_cells(band, prev or [], runs[-1], body):
+            runs[-1][-1].extend(band)  # the rest of a cell's text, under its first line
+        elif short and len(band) >= 2:
+            if near:
+                runs[-1].append(band)
+            else:
+                runs.append([band])
+        else:
+            prev = None
+            continue
+        prev = band
+    table_ids: set[int] = set()
+    rows_out: list[_Line] = []
+    repairs: list[Repair] = []
+    for run in runs:
+        figures = 0
+        for band in run:
+            first = min(ln.x0 for ln in band)
+            later = [ln for ln in band if ln.x0 > first + 0.5 * body]
+            figures += any(FIGURE_CELL_RE.fullmatch(ln.text) for ln in later)
+        slots = _slots(run)
+        if figures < 2 or slots is None:
+            continue
+        texts: list[list[str]] = []
+        rows: list[_Line] = []
+        for r, band in enumerate(run):
+            parts: list[list[_Line]] = [[] for _ in slots]
+            for ln in sorted(band, key=lambda ln: ln.top):
+                parts[_slot(ln, slots)].append(ln)
+            cells = [_join([ln.text for ln in part]) for part in parts]
+            texts.append(cells)
+            row = _Line([c for ln in band for c in ln.chars], band[0].page, cells=tuple(cells))
+            row.finish().row = r
+            rows.append(row)
+            table_ids.update(id(ln) for ln in band)
+        rows_out.extend(rows)
+        repairs.append(_table_repair(texts, rows, "unruled", run[0][0].page))
+    return [ln for ln in lines if id(ln) not in table_ids], rows_out, repairs
+
+
+def _wrapped_cells(
+    band: Sequence[_Line], above: Sequence[_Line], run: Sequence[Sequence[_Line]], body: float
+) -> bool:
+    """Is every line of ``band`` the rest of a cell of the row above that wrapped: under a line
+    starting at its x that filled its column (none of the run's cells from that x reaches
+    further), as a name too long for its column wraps in a table whose cells are set top-aligned
+    (Word's default)?"""
+    column = [ln for row in run for ln in row]
+    for ln in band:
+        cell = next((a for a in above if abs(a.x0 - ln.x0) < 0.5 * body), None)
+        if cell is None or ln.top - cell.bottom > 0.8 * body:
+            return False
+        same_x = [o.x1 for o in column if abs(o.x0 - cell.x0) < 0.5 * body]
+        if cell.x1 < max(same_x) - 0.5 * body:
+            return False
+    return True
+
+
+def _slots(rows: Sequence[Sequence[_Line]]) -> list[tuple[float, float]] | None:
+    """The columns of rows of cells: the x ranges where cells of different rows overlap (labels
+    start at one x, figures end at one x), or None unless there are two or more and the lines of
+    a row in one column stand one under the other (a wrapped cell), never side by side."""
+    slots: list[tuple[float, float]] = []
+    for x0, x1 in sorted((ln.x0, ln.x1) for row in rows for ln in row):
+        if slots and x0 < slots[-1][1]:
+            slots[-1] = (slots[-1][0], max(slots[-1][1], x1))
+        else:
+            slots.append((x0, x1))
+    if len(slots) < 2:
+        return None
+    for row in rows:
+        for i in range(len(slots)):
+            cell = sorted((ln for ln in row if _slot(ln, slots) == i), key=lambda ln: ln.top)
+            if any(b.top < a.bottom for a, b in zip(cell, cell[1:], strict=False)):
+                return None
+    return slots
+
+
+def _slot(line: _Line, slots: Sequence[tuple[float, float]]) -> int:
+    """The index of the column ``line`` starts in."""
+    return next(i for i, (x0, x1) in enumerate(slots) if x0 <= line.x0 < x1 or line.x0 == x0)
+
+
+def _repeated_headers(
+    items: list[tuple[str, int | None, dict]],
+) -> tuple[list[tuple[str, int | None, dict]], list[Repair]]:
+    """A table that runs on to the next page repeats its header row there (Word's "repeat as
+    header row"): the repeat, a first row equal to the first row of the table just before it
+    with nothing between them, is dropped."""
+    out: list[tuple[str, int | None, dict]] = []
+    repairs: list[Repair] = []
+    header: str | None = None
+    for text, level, meta in items:
+        row = meta.get("row")
+        if row is None:
+            header = None
+        elif row == 0 and out and out[-1][2].get("row") is not None and text == header:
+            repairs.append(
+                Repair(
+                    "drop_repeated_header",
+                    text,
+                    "",
+                    note=f"table header repeated on page {meta['page']} where the table runs on",
+                )
+            )
+            continue
+        elif row == 0:
+            header = text
+        out.append((text, level, meta))
+    return out, repairs
+
+
 def _bold_share(lines: Sequence[_Line], body: float) -> float:
     """How much of the body-size text is bold; when most is, weight says nothing about headings."""
-    body_lines = [ln for ln in lines if abs(ln.size - body) <= 0.15 * body]
+    body_lines = [ln for ln in lines if abs(ln.size - body) <= 0.15 * body and not ln.cells]
     chars = sum(len(ln.text) for ln in body_lines)
     return sum(len(ln.text) for ln in body_lines if ln.bold) / chars if chars else 0.0
 
@@ -407,7 +792,7 @@ def _bold_share(lines: Sequence[_Line], body: float) -> float:
 def _columns(lines: Sequence[_Line], width: float, body: float) -> list[tuple[float, float]]:
     """Columns of a page as (left, right) from where body lines start: justified text in a column
     starts every line at the same x (first lines one or two characters further in)."""
-    body_lines = [ln for ln in lines if abs(ln.size - body) <= 0.15 * body]
+    body_lines = [ln for ln in lines if abs(ln.size - body) <= 0.15 * body and not ln.cells]
     if not body_lines:
         return [(0.0, width)]
     starts = Counter(round(ln.x0) for ln in body_lines)
@@ -468,7 +853,12 @@ def _reading_order(lines: list[_Line], width: float, body: float) -> list[_Line]
     if len({ln.col for ln in lines if ln.col >= 0}) > 1:
         lone = _lone_column_blocks(lines, cols, body)
         for ln in lines:
-            if ln.col >= 0 and id(ln) not in lone and _stands_alone(ln, lines, body):
+            if (
+                ln.col >= 0
+                and id(ln) not in lone
+                and not ln.cells
+                and _stands_alone(ln, lines, body)
+            ):
                 ln.col = -1  # a headline above the columns that happens to fit in one of them
     for ln in lines:
         # A line across the columns is measured against the whole text block of the page.
@@ -539,7 +929,7 @@ def _stands_alone(line: _Line, lines: Iterable[_Line], body: float) -> bool:
 
 
 def _is_heading(line: _Line, body: float, *, bold_cue: bool = True) -> bool:
-    if len(line.text) > MAX_HEADING_CHARS:
+    if len(line.text) > MAX_HEADING_CHARS or line.cells:
         return False
     bold = bold_cue and line.bold and line.size >= body * BOLD_MIN_SIZE
     return line.size >= body * HEADING_SIZE or bold
@@ -549,7 +939,10 @@ def _blocks(
     lines: Sequence[_Line], body: float, *, bold_cue: bool = True
 ) -> tuple[list[tuple[str, int | None, dict]], list[Repair]]:
     """Join lines into headings (same style, adjacent) and paragraphs (wrapped lines), using the
-    first-line indent, short last lines, sentence ends and vertical gaps."""
+    first-line indent, short last lines, sentence ends and vertical gaps; a table row is a
+    paragraph of its own."""
+    rows = lines
+    lines = [ln for ln in rows if not ln.cells]  # the layout is measured on the text
     styles = sorted(
         {(ln.size, ln.bold) for ln in lines if _is_heading(ln, body, bold_cue=bold_cue)},
         key=lambda s: (-s[0], not s[1]),
@@ -596,7 +989,11 @@ def _blocks(
             items.append((text, level, {"page": cur[0].page + 1}))
         cur = []
 
-    for ln in lines:
+    for ln in rows:
+        if ln.cells:
+            flush()
+            items.append((ln.text, None, {"page": ln.page + 1, "row": ln.row}))
+            continue
         heading = _is_heading(ln, body, bold_cue=bold_cue)
         if cur:
             prev = cur[-1]
@@ -739,6 +1136,8 @@ def _line_pitch(lines: Sequence[_Line], body: float) -> float:
     gaps: Counter[int] = Counter()
     for a, b in zip(lines, lines[1:], strict=False):
         if a.page == b.page and a.col == b.col and abs(a.size - body) < 0.15 * body:
+            if a.cells or b.cells:
+                continue
             d = b.top - a.top
             if 0 < d < 3 * body:
                 gaps[round(d)] += 1

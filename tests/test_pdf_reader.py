@@ -1076,3 +1076,59 @@ def test_raised_call_marks_leave_the_text_and_other_small_figures_stay() -> None
         squash(lowered),
     ]
     assert [r.before[len(r.after) :] for r in _calls(doc)] == ["1", "2", "[3]"]
+
+
+def test_html_table_rows_and_frames_round_text() -> None:
+    """A ruled HTML table (WeasyPrint, another producer than LibreOffice) of the State Council
+    2019 targets reads as one paragraph per row whose facts are the report's; rules round text
+    (a boxed paragraph, a grid of paragraphs side by side) are frames, not tables."""
+    from reportgen.facts import extract_facts
+
+    doc = read_path(corpus_file("state-council_2019_zh.txt"))
+    texts = [p.text for p in doc.paragraphs()][:8]
+    rows = indicator_rows(doc, 1)[:8]
+    css = (
+        '@page { size: A4; margin: 2cm } body { font-family: "Noto Serif CJK SC";'
+        " font-size: 12pt; line-height: 1.6 } p { text-indent: 2em; margin: 0;"
+        " text-align: justify } table { border-collapse: collapse; margin: 6pt auto }"
+        " td, th { border: 0.75pt solid black; padding: 2pt 6pt; font-size: 10.5pt }"
+        " .box { border: 1pt solid black; padding: 6pt; margin: 6pt 0 }"
+    )
+
+    def cells(tag: str, row: tuple[str, ...]) -> str:
+        return "<tr>" + "".join(f"<{tag}>{htmlmod.escape(c)}</{tag}>" for c in row) + "</tr>"
+
+    table = (
+        "<table>"
+        + cells("th", ("指标", "2019年预期目标"))
+        + "".join(cells("td", (n, v)) for n, v, _ in rows)
+        + "</table>"
+    )
+    grid = "".join(
+        cells("td", (texts[i], texts[i + 1]))
+        .replace("<td>", "<td><p>")
+        .replace("</td>", "</p></td>")
+        for i in (3, 6)
+    )
+    body = (
+        "".join(f"<p>{htmlmod.escape(t)}</p>" for t in texts[:3])
+        + table
+        + f'<div class="box"><p>{htmlmod.escape(texts[5])}</p></div><table>{grid}</table>'
+    )
+    html = f'<html lang="zh-CN"><head><style>{css}</style></head><body>{body}</body></html>'
+    got = read_bytes(make_pdf(html), kind="pdf", source="html-table.pdf")
+    paragraphs = [p for p in got.paragraphs()]
+    assert [p.text for p in paragraphs[:3]] == texts[:3]
+    table_rows = [p for p in paragraphs if "\t" in p.text]
+    assert [p.text for p in table_rows] == [
+        "指标\t2019年预期目标",
+        *(f"{n}\t{v}" for n, v, _ in rows),
+    ]
+    assert [r.kind for r in got.repairs].count("read_table") == 1
+    assert texts[5] in [p.text for p in paragraphs]  # the boxed paragraph, whole
+    facts: dict[str, list[tuple[Any, ...]]] = {}
+    for f in extract_facts(got):
+        facts.setdefault(f.paragraph_id, []).append((f.indicator, f.value, f.unit, f.qualifier))
+    assert [facts.get(p.id) for p in table_rows[1:]] == [
+        [(f.indicator, f.value, f.unit, f.qualifier)] for _, _, f in rows
+    ]

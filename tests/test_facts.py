@@ -374,8 +374,88 @@ def test_a_report_without_part_headings_dates_its_targets(tmp_path: Path) -> Non
         if re.search(r"到2020年", f.sentence[: f.sentence.find(f.surface)])
     ]
     assert len(dated) == 8
-    assert {(f.kind, f.year) for f in dated} == {(TARGET, 2016)}
+    # ... and targets for the year they name, not for the year the report sets them in
+    assert {(f.kind, f.year) for f in dated} == {(TARGET, 2020)}
     assert [f.en for f in dated if f.unit == "倍"] == ["to double"]
+
+
+@pytest.mark.parametrize(
+    ("text", "report_year", "years"),
+    [
+        (BY_2020, 2016, [2020]),
+        # SC 2016 and SC 2011: the five years ahead, counting the report's own
+        (
+            "今后五年，单位国内生产总值用水量、能耗、二氧化碳排放量分别下降23%、15%、18%。",
+            2016,
+            [2020] * 3,
+        ),
+        ("今后五年，我国经济增长预期目标是在明显提高质量和效益的基础上年均增长7%。", 2011, [2015]),
+        # SC 2009: three years, within three years
+        ("今后三年各级政府拟投入8500亿元，其中中央财政投入3318亿元。", 2009, [2011, 2011]),
+        ("城镇职工和居民基本医疗保险及新农合，三年内参保率均提高到90%以上。", 2009, [2011]),
+        # SC 2016: a five-year plan's period ends with the plan (the thirteenth: 2016-2020)
+        (
+            "到2020年国内生产总值翻一番，“十三五”时期经济年均增长保持在6.5%以上。",
+            2016,
+            [2020, 2020],
+        ),
+        # Not from the corpus: the tenth plan is 十五 (2001-2005), a plan's first year dates nothing;
+        # 今年 after a clause that named another year is the report's year again.
+        ("“十五”期间粮食产量达到5亿吨。", 2001, [2005]),
+        ("今年是“十三五”开局之年，粮食产量要稳定在6亿吨以上。", 2016, [2016]),
+        ("到2020年建成高标准农田8亿亩，今年新增高标准农田4000万亩。", 2016, [2020, 2016]),
+        # A year before the report's dates no target; nor does 今后五年 without the report's year.
+        ("今后五年，森林覆盖率达到23.04%。", None, [2016]),
+    ],
+)
+def test_a_target_is_for_the_year_its_clause_names(
+    text: str, report_year: int | None, years: list[int]
+) -> None:
+    facts = extract_from_text(text, kind=TARGET, year=2016, report_year=report_year)
+    assert [f.year for f in facts] == years
+    # a result keeps the year it is stamped with, whatever year its sentence names
+    assert {f.year for f in extract_from_text(BY_2012, kind=ACHIEVEMENT, year=2012)} == {2012}
+
+
+@pytest.mark.parametrize(
+    ("name", "period", "plan", "period_year"),
+    [
+        ("state-council_2016_zh.txt", "二、“十三五”时期", "三、2016年", 2020),
+        ("state-council_2011_zh.txt", "二、“十二五”时期", "三、2011年", 2015),
+    ],
+)
+def test_a_five_year_plan_part_holds_targets_for_its_last_year(
+    name: str, period: str, plan: str, period_year: int
+) -> None:
+    # The report given in a five-year plan's first year sets out the plan's goals in a part of
+    # their own (届时…, 实现城镇新增就业5000万人以上: no year in the sentence); its yearly plan
+    # part and its review keep their years.
+    doc = read_path(corpus_file(name))
+    assert doc.year is not None
+    part = {loc.paragraph.id: loc.path[0].heading for loc in doc.iter_located()}
+    years: dict[tuple[str, str], set[int | None]] = {}
+    for f in extract_facts(doc):
+        h = next((p for p in (period, plan) if part[f.paragraph_id].startswith(p)), "")
+        years.setdefault((h, f.kind), set()).add(f.year)
+    assert years[period, TARGET] == {period_year}
+    assert years[plan, TARGET] == {doc.year}
+    assert all(ys == {doc.year - 1} for (_, k), ys in years.items() if k == ACHIEVEMENT)
+
+
+def test_multi_year_targets_are_not_checked_against_next_years_results() -> None:
+    # SC 2016's targets against SC 2017's results for 2016: the 十三五 goals (约3万公里 of new
+    # expressways, 5000万 new urban jobs over five years) are no 2016 targets; 2016's own
+    # 城镇新增就业1000万人以上 is, met by 1314万人.
+    from reportgen.diff import compare
+
+    old, new = (read_path(corpus_file(f"state-council_{y}_zh.txt")) for y in (2016, 2017))
+    checks = compare([old, new]).targets
+    assert checks and {t.target.year for t in checks} == {2016}
+    assert not {"约3万公里", "5000万人以上", "超过90万亿元"} & {t.target.surface for t in checks}
+    jobs = [t for t in checks if t.indicator == "城镇新增就业"]
+    assert [(t.target.surface, t.actual.surface, t.verdict) for t in jobs] == [
+        ("1000万人以上", "1314万人", "met")
+    ]
 
 
 @pytest.mark.parametrize(

@@ -67,6 +67,19 @@ YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 DATED_CUE_RE = re.compile(
     r"(?:(?<!截)(?<!截止)[到至]|力争|预计|争取|确保|计划)(?:到|在|于)?\s*((?:19|20)\d{2})年"
 )
+# Time words besides a dated clause that say which year a target is for: a stretch of years ahead
+# taken whole (今后五年, 未来三年, 三年内: its last year, counting the report's own), a five-year
+# plan (“十三五”时期, 到“十三五”末, “十三五”规划: the plan's last year; the Nth plan, from the third
+# of 1966–70 on, ends in 1955 + 5N, so 十五 is the tenth and 十五五 the fifteenth) and 今年 (the
+# report's year again after a clause that named another). A plan named for the year that opens or
+# closes it (“十三五”开局之年, 时期良好开局) dates nothing.
+PERIOD_RE = re.compile(
+    r"(?:今后|未来)(?P<ahead>[二两三四五六七八九十])年(?!来)"
+    r"|(?<!过去)(?<![近前])(?P<within>[二两三四五])年内"
+    r"|(?P<plan>十[一二三四五六七八九]?|[三四五六七八九])五[”\"’]?(?:时期|期间|期末|末|规划)"
+    r"(?![^，,。；;]{0,12}(?:开局|收官|之年|一年))"
+    r"|(?P<this>今年)(?!以来)"
+)
 # Time words that date a number to the year under review, not as the base of a comparison
 # (比去年, 较去年 say what a target is measured against).
 PAST_TIME_RE = re.compile(r"(?<![比较同])(?:去年|过去一年|过去的一年|过去五年)")
@@ -547,6 +560,34 @@ def _dated_kind(sentence_before: str, ref_year: int | None) -> str:
     return TARGET if int(years[-1]) >= ref_year else ACHIEVEMENT
 
 
+def _named_year(words: str, ref_year: int | None) -> int | None:
+    """The year the last time clause of ``words`` names for a target (到2020年 2020; in a 2016
+    report 今后五年 2020, 今年 2016; “十三五”时期 2020); None without one, or when it names a year
+    before the report's, which dates no target. Stretches counted from the report need its year."""
+    if not any(c in words for c in "年五"):
+        return None
+    found: list[tuple[int, int | None]] = [
+        (m.end(), int(m.group(1))) for m in DATED_CUE_RE.finditer(words)
+    ]
+    for m in PERIOD_RE.finditer(words):
+        if m.group("plan"):
+            year: int | None = 1955 + 5 * int(parse_chinese(m.group("plan")) or 0)
+        elif ref_year is None:
+            year = None
+        elif m.group("this"):
+            year = ref_year
+        else:
+            span = parse_chinese(m.group("ahead") or m.group("within")) or 1
+            year = ref_year + int(span) - 1
+        found.append((m.end(), year))
+    if not found:
+        return None
+    year = max(found, key=lambda t: t[0])[1]
+    if year is None or (ref_year is not None and year < ref_year):
+        return None
+    return year
+
+
 def _sentence_kind(
     sentence_before: str,
     sentence: str,
@@ -812,13 +853,14 @@ def extract_from_text(
 ) -> list[Fact]:
     """Facts in one paragraph, in text order. ``kind`` is the default the section gives
     (achievement / target, or "" to decide from the sentence's cue words); ``year`` is the year
-    the facts are stamped with; ``report_year`` the year the report is given in, against which
-    a named year counts as past (a result) or to come (到2020年: a target)."""
+    the facts are stamped with, except a target whose sentence names its own (到2020年, 今后五年:
+    2020 in a 2016 report); ``report_year`` the year the report is given in, against which a named
+    year counts as past (a result) or to come (到2020年: a target)."""
     return _extract(
         text,
         paragraph_id=paragraph_id,
         kind=kind,
-        year=year,
+        years={ACHIEVEMENT: year, TARGET: year},
         fallback=ACHIEVEMENT,
         ref_year=report_year,
     )
@@ -829,10 +871,12 @@ def _extract(
     *,
     paragraph_id: str,
     kind: str,
-    year: int | None,
+    years: dict[str, int | None],
     fallback: str,
     ref_year: int | None = None,
 ) -> list[Fact]:
+    """Facts in one paragraph; ``years`` gives the year of an achievement and of a target whose
+    sentence names none."""
     n = normalise_digits(text) if FULLWIDTH_RE.search(text) else text
     hits = _scan(n)
     if not hits:
@@ -860,9 +904,12 @@ def _extract(
             indicator = previous
         else:
             indicator = _indicator(text, h, clause_start, previous, sentence_start=s0)
-        fact_kind = _sentence_kind(
-            text[s0 : h.start], sentence, kind, paragraph_kind, ref_year=ref_year
-        )
+        before = text[s0 : h.start]
+        fact_kind = _sentence_kind(before, sentence, kind, paragraph_kind, ref_year=ref_year)
+        fact_year = years.get(fact_kind)
+        if fact_kind == TARGET:
+            # 到2020年…翻一番 in a 2016 report is a target for 2020, not for the year it is set in
+            fact_year = _named_year(before, ref_year) or fact_year
         value = h.value * (h.sign or 1)
         measure = CHANGE if h.sign else LEVEL
         meaning = _meaning(h.qualifier)
@@ -878,7 +925,7 @@ def _extract(
                 high=h.high,
                 measure=measure,
                 kind=fact_kind,
-                year=year,
+                year=fact_year,
                 sentence=sentence,
                 paragraph_id=paragraph_id,
                 surface=text[start : h.end],
@@ -976,6 +1023,28 @@ def _stated_kind(loc: Located) -> str:
     return ""
 
 
+def _kind_year(kind: str, year: int | None, sec_kind: str, report_year: int | None) -> int | None:
+    """The year of a fact of ``kind`` in a section of ``year``: a target in a review (到2020年) or
+    a result a plan recalls (去年…), or any fact of a section without a year, is of the year its
+    kind says (the report's for a target, the one before for a result), not of its section's."""
+    if report_year is not None and (year is None or (sec_kind and kind != sec_kind)):
+        return report_year if kind == TARGET else report_year - 1
+    return year
+
+
+def _heading_period(loc: Located, report_year: int | None) -> int | None:
+    """The last year of a stretch of years ahead that a heading over a paragraph names as a whole
+    (二、“十三五”时期主要目标任务和重大举措, 今后五年的主要任务): the year of the targets under it
+    whose sentences name none. A heading with a year of its own (2016年重点工作) names one year."""
+    for sec in reversed(loc.path):
+        if YEAR_RE.search(sec.heading):
+            return None
+        m = PERIOD_RE.search(sec.heading)
+        if m and not m.group("this"):
+            return _named_year(sec.heading[: m.end()], report_year)
+    return None
+
+
 def extract_facts(doc: Document, *, kind: str | None = None) -> list[Fact]:
     """All facts of a document in reading order; ``kind`` keeps only achievements or targets."""
     facts: list[Fact] = []
@@ -986,23 +1055,22 @@ def extract_facts(doc: Document, *, kind: str | None = None) -> list[Fact]:
         # Without a stated kind a paragraph's own cues decide; with none, the kind the structure
         # step inferred for its part, else the paragraph before it.
         fallback = {REVIEW: ACHIEVEMENT, PLAN: TARGET}.get(loc.kind, "") or carried
-        found = _extract(
-            loc.paragraph.text,
-            paragraph_id=loc.paragraph.id,
-            kind=sec_kind,
-            year=year,
-            fallback=fallback or ACHIEVEMENT,
-            ref_year=doc.year,
+        years = {k: _kind_year(k, year, sec_kind, doc.year) for k in (ACHIEVEMENT, TARGET)}
+        period = _heading_period(loc, doc.year)
+        if period is not None:
+            years[TARGET] = period  # “十三五”时期主要目标任务: the plan's goals are for 2020
+        facts.extend(
+            _extract(
+                loc.paragraph.text,
+                paragraph_id=loc.paragraph.id,
+                kind=sec_kind,
+                years=years,
+                fallback=fallback or ACHIEVEMENT,
+                ref_year=doc.year,
+            )
         )
         if not sec_kind:
             carried = _cue_kind(loc.paragraph.text, doc.year) or carried
-        for f in found:
-            y = year
-            if doc.year is not None and (y is None or (sec_kind and f.kind != sec_kind)):
-                # a target in a review (到2020年) or a result a plan recalls (去年…) is of the
-                # year its kind says, not of its section's
-                y = doc.year if f.kind == TARGET else doc.year - 1
-            facts.append(replace(f, year=y))
     if kind:
         facts = [f for f in facts if f.kind == kind]
     return facts

@@ -140,6 +140,56 @@ def test_seed_qualifiers() -> None:
     ]
 
 
+# Coverage extended to a share (扩大到/扩大至, "reaches") with the whole it is a share of between
+# verb and number (全国), and a bound written before a change verb (至少降低): corpus sentences.
+EXTENDED = [
+    ("state-council_2008_zh.txt", "城镇居民基本医疗保险试点要扩大到全国50%以上的城市；",
+     "扩大到全国50%以上", 50, "level", "以上", "at_least", "城镇居民基本医疗保险试点"),
+    ("state-council_2011_zh.txt", "将新型农村社会养老保险试点范围扩大到全国40%的县。",
+     "扩大到全国40%", 40, "level", "扩大到", "reaches", "新型农村社会养老保险试点范围"),
+    # the clause names nothing before the share and only 县 after it: the topic before names it
+    ("state-council_2008_zh.txt", "新型农村合作医疗制度不断完善，已扩大到全国86%的县，",
+     "扩大到全国86%", 86, "level", "扩大到", "reaches", "新型农村合作医疗制度"),
+    ("state-council_2014_zh.txt", "县级公立医院综合改革试点扩大到1000个县，",
+     "扩大到1000个", 1000, "level", "扩大到", "reaches", "县级公立医院综合改革试点"),
+    ("state-council_2008_zh.txt", "国家规划免疫预防的疾病由7种扩大到15种，",
+     "扩大到15种", 15, "level", "扩大到", "reaches", "国家规划免疫预防的疾病"),
+    ("state-council_2018_zh.txt", "移动网络流量资费年内至少降低30％，",
+     "至少降低30％", -30, "change", "至少", "at_least", "移动网络流量资费"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "surface", "value", "measure", "q", "meaning", "indicator"), EXTENDED
+)
+def test_extended_to_and_at_least(
+    name: str,
+    text: str,
+    surface: str,
+    value: float,
+    measure: str,
+    q: str,
+    meaning: str,
+    indicator: str,
+) -> None:
+    body = re.sub(r"\s+", "", corpus_file(name).read_text(encoding="utf-8"))
+    assert text in body
+    f = [f for f in extract_from_text(text, kind="") if f.surface == surface]
+    assert [(f.value, f.measure, f.qualifier, f.qualifier_meaning, f.indicator) for f in f] == [
+        (value, measure, q, meaning, indicator)
+    ]
+
+
+def test_extended_to_and_at_least_beyond_the_corpus() -> None:
+    # Not from the corpus: 扩大至 and 全市, and 至少 after its verb (a bound on the change).
+    f = one("集中供热面积扩大至全市85%以上。")
+    assert (f.indicator, f.value, f.qualifier, f.measure) == ("集中供热面积", 85, "以上", "level")
+    f = one("农民人均纯收入增长至少6%。")
+    assert (f.indicator, f.value, f.qualifier, f.measure) == ("农民人均纯收入", 6, "至少", "change")
+    # a scope word with no qualifier before it brings none
+    assert one("粮食产量占全国25%。").qualifier == ""
+
+
 # --- ranges -------------------------------------------------------------------------------------
 
 

@@ -54,7 +54,9 @@ TAIL_RE = re.compile(
     rf"(?P<unit2>{UNIT})?)?"
 )
 SUFFIX_RE = re.compile(rf"{WS}(?P<q>{_alternation(T.SUFFIX_QUALIFIERS)})")
-PREFIX_RE = re.compile(rf"(?P<q>{_alternation(T.PREFIX_QUALIFIERS)}){WS}$")
+PREFIX_RE = re.compile(
+    rf"(?P<q>{_alternation(T.PREFIX_QUALIFIERS)}){WS}(?:{_alternation(T.SHARE_SCOPES)})?{WS}$"
+)
 CHANGE_RE = re.compile(
     rf"(?P<v>{_alternation(T.CHANGE_VERBS)})(?:{_alternation(T.CHANGE_FILLERS)})?{WS}$"
 )
@@ -518,9 +520,17 @@ def _in_context(n: str, hit: _Hit) -> _Hit:
         hit.q_start = start - (len(window) - p.start())
         pre_end = p.start()
     if not (p and p.group("q") in LEVEL_QUALIFIERS):
-        c = CHANGE_RE.search(n[max(0, start - 12) : start - (len(window) - pre_end)])
+        c_from = max(0, start - 12)
+        c = CHANGE_RE.search(n[c_from : start - (len(window) - pre_end)])
         if c:
             hit.sign = T.CHANGE_VERBS[c.group("v")]
+            verb_at = c_from + c.start()
+            q = PREFIX_RE.search(n, max(0, verb_at - PREFIX_LOOKBACK), verb_at)
+            if q and not p and q.group("q") not in LEVEL_QUALIFIERS:
+                # 年内至少降低30%: a bound written before the verb is the change's
+                if not hit.qualifier:
+                    hit.qualifier = q.group("q")
+                hit.q_start = q.start()
     if hit.base == "个百分点" and not hit.sign:
         hit.sign = _points_sign(n, start)
     times = TIMES_RE.search(n, max(0, start - 6), start)
@@ -659,7 +669,10 @@ def _indicator(
         return _strip_lead(post) + pre
     if post and (not pre or _is_place(pre) or pre in T.INDICATOR_HEAD_VERBS):
         # 实施了中心城区26公里供水: the place only says where; 健全优化389亿元项目库: the verb
-        # alone names nothing
+        # alone names nothing; a noun of one character (已扩大到全国86%的县) says what a share
+        # is of, the topic before it what covers it
+        if len(post) == 1 and not pre:
+            return _topic(text, sentence_start, clause_start) or post
         return post
     if counted and post:
         if "、" in pre or pre.endswith("等") or pre in T.COUNT_VERBS:
@@ -678,9 +691,11 @@ def _indicator(
     return post or _topic(text, sentence_start, clause_start) or previous or verb
 
 
-# What stays at the end of a topic clause once its change verb is gone (T.TOPIC_ADVERBS).
+# What stays at the end of a topic clause once its change verb is gone (T.TOPIC_ADVERBS), or an
+# adverb with the verb it goes with (制度不断完善, 体系逐步健全): the predicate, not the topic.
 TOPIC_ADVERB_RE = re.compile(
-    "(?:" + "|".join((_alternation(T.TOPIC_ADVERBS), *T.TOPIC_ADVERB_PATTERNS)) + ")$"
+    "(?:" + "|".join((_alternation(T.TOPIC_ADVERBS), *T.TOPIC_ADVERB_PATTERNS)) + ")"
+    r"(?:[\u4e00-\u9fff]{2})?$"
 )
 
 

@@ -228,6 +228,7 @@ UNIT_BLOCKERS: dict[str, tuple[str, ...]] = {
 PREFIX_QUALIFIERS: dict[str, str] = {
     "不低于": "at_least",
     "不少于": "at_least",
+    "至少": "at_least",
     "不超过": "at_most",
     "不高于": "at_most",
     "控制在": "at_most",
@@ -250,6 +251,8 @@ PREFIX_QUALIFIERS: dict[str, str] = {
     "增加至": "reaches",
     "增长到": "reaches",
     "增至": "reaches",
+    "扩大到": "reaches",
+    "扩大至": "reaches",
     "达到": "reaches",
     "达": "reaches",
     "超过": "exceeds",
@@ -263,6 +266,10 @@ PREFIX_QUALIFIERS: dict[str, str] = {
     "约": "about",
     "大约": "about",
 }
+
+# The whole a share is of, written between a qualifier and the number (试点范围扩大到全国40%的县,
+# 试点要扩大到全国50%以上的城市): it goes with the share, so the qualifier still governs the number.
+SHARE_SCOPES: tuple[str, ...] = ("全国", "全省", "全区", "全市", "全县", "全旗")
 
 # Qualifiers written after the number (and its unit), longest first.
 SUFFIX_QUALIFIERS: dict[str, str] = {
@@ -436,6 +443,7 @@ INDICATOR_STRIP_TAIL: tuple[str, ...] = (
     "超过",
     "超",
     "突破",
+    "至少",
     "近",
     "约",
     "保持",

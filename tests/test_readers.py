@@ -9,6 +9,7 @@ import re
 import pytest
 
 from reportgen.errors import InputError
+from reportgen.facts import extract_facts
 from reportgen.model import PLAN, REVIEW, Document
 from reportgen.readers import decode, read_bytes, read_path
 from reportgen.readers.text import read_plain
@@ -310,10 +311,14 @@ def test_docx_heading_styles_outline_levels_and_tables() -> None:
     review, plan = [s for s in doc.sections if s.heading]
     assert (review.kind, review.year, plan.kind, plan.year) == (REVIEW, 2018, PLAN, 2019)
     assert review.children[0].paragraphs[0].text == "积极的财政政策取向不变。"
+    # A table row is one paragraph, cells joined by a tab: the figure keeps its indicator.
     assert [p.text for p in plan.paragraphs] == [
         "今年力争国内生产总值增长6%—6.5%。",
-        "城镇新增就业",
-        "1100万人以上",
+        "城镇新增就业\t1100万人以上",
+    ]
+    jobs = [f for f in extract_facts(doc) if f.value == 1.1e7]
+    assert [(f.indicator, f.unit, f.qualifier, f.kind) for f in jobs] == [
+        ("城镇新增就业", "人", "以上", "target")
     ]
 
 
@@ -334,9 +339,58 @@ def test_docx_long_table_keeps_every_cell_and_merged_cells_once() -> None:
     d.save(buf)
     doc = read_bytes(buf.getvalue(), kind="docx", source="t.docx")
     texts = [p.text for p in doc.paragraphs()]
-    assert texts.count("合并单元格") == 1
-    expected = [f"第{r}行第{c}列指标数据" for r in range(1, 200) for c in range(3)]
-    assert [t for t in texts if t.startswith("第")] == ["第0行第0列指标数据", *expected]
+    expected = ["\t".join(f"第{r}行第{c}列指标数据" for c in range(3)) for r in range(1, 200)]
+    assert texts == ["第0行第0列指标数据\t合并单元格", *expected]
+
+
+def test_docx_layout_table_of_prose_keeps_its_paragraphs() -> None:
+    """A table used for page layout (a side box of paragraphs) is prose, not rows of data."""
+    import docx
+
+    paras = read_path(corpus_file("hailar-district_2014_zh.txt")).paragraphs()
+    long_a, long_b = [p.text for p in paras if len(p.text) > 80][:2]
+    d = docx.Document()
+    d.add_heading("一、2013年工作回顾", level=1)
+    table = d.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = long_a
+    table.cell(0, 1).text = "专栏"
+    table.cell(0, 1).add_paragraph(long_b)
+    buf = io.BytesIO()
+    d.save(buf)
+    texts = [p.text for p in read_bytes(buf.getvalue(), kind="docx", source="t.docx").paragraphs()]
+    assert texts == [long_a, "专栏", long_b]
+
+
+def test_html_table_rows_are_paragraphs_with_their_indicators() -> None:
+    """Real figures (State Council 2024, the review of 2023) in a results table, rows with and
+    without their closing tags; a layout table of prose stays paragraphs."""
+    page = (
+        "<h2>一、2023年工作回顾</h2><p>过去一年，经济总体回升向好。</p>"
+        "<table><tr><th>指标</th><th>2023年</th><th>增长</th></tr>"
+        "<tr><td>国内生产总值</td><td>超过126万亿元</td><td>5.2%</td></tr>"
+        "<tr><td>城镇新增就业<td>1244万人<td>"
+        "<tr><td>粮食产量</td><td>13908亿斤</td><td>1.3%</td></tr></table>"
+        "<table><tr><td><p>过去一年，我们坚持稳中求进工作总基调，完整、准确、全面贯彻新发展理念，"
+        "加快构建新发展格局，着力推动高质量发展。</p><p>各方面工作取得新成效。</p></td>"
+        "<td>专栏</td></tr></table>"
+    )
+    doc = read_bytes(page.encode("utf-8"), kind="html", source="t.html")
+    texts = [p.text for p in doc.paragraphs()]
+    assert texts[1:5] == [
+        "指标\t2023年\t增长",
+        "国内生产总值\t超过126万亿元\t5.2%",
+        "城镇新增就业\t1244万人",
+        "粮食产量\t13908亿斤\t1.3%",
+    ]
+    assert texts[5:] == [
+        "过去一年，我们坚持稳中求进工作总基调，完整、准确、全面贯彻新发展理念，加快构建新发展格局，"
+        "着力推动高质量发展。",
+        "各方面工作取得新成效。",
+        "专栏",
+    ]
+    named = {(f.indicator, f.value, f.unit) for f in extract_facts(doc)}
+    assert {("国内生产总值", 1.26e14, "元"), ("城镇新增就业", 1.244e7, "人")} <= named
+    assert ("粮食产量", 1.3908e12, "斤") in named
 
 
 def test_truncated_docx_is_an_input_error() -> None:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
 from typing import Any
 
 from reportgen.errors import InputError
 from reportgen.model import Block, Document
-from reportgen.readers import outline_levels
+from reportgen.readers import outline_levels, table_row
 from reportgen.readers.markdown import join_lines
 from reportgen.readers.text import clean_line
 from reportgen.structure import build_document
@@ -55,9 +54,12 @@ def _paragraphs(data: bytes, *, source: str) -> tuple[list[tuple[str, int | None
     items: list[tuple[str, int | None]] = []
     title: str | None = None
 
+    def text_of(par: Any) -> str:
+        return join_lines(par.text.replace("\t", " ").split("\n")).strip()
+
     def add(par: Any) -> None:
         nonlocal title
-        text = join_lines(par.text.replace("\t", " ").split("\n")).strip()
+        text = text_of(par)
         if not text:
             return
         style = _style_name(par)
@@ -75,20 +77,22 @@ def _paragraphs(data: bytes, *, source: str) -> tuple[list[tuple[str, int | None
                 # A merged cell appears once per grid position. Keep the elements themselves: the
                 # id() of a freed lxml proxy is reused, which made later cells look seen.
                 seen: set[Any] = set()
-                for cell in _cells(Table(child, doc)):
-                    if cell._tc in seen:
-                        continue
-                    seen.add(cell._tc)
-                    for par in cell.paragraphs:
-                        add(par)
+                for row in Table(child, doc).rows:
+                    cells = []
+                    for cell in row.cells:
+                        if cell._tc not in seen:
+                            seen.add(cell._tc)
+                            cells.append(cell)
+                    row_text = table_row([[text_of(p) for p in c.paragraphs] for c in cells])
+                    if row_text:
+                        items.append((row_text, None))
+                    else:
+                        for cell in cells:
+                            for par in cell.paragraphs:
+                                add(par)
     except Exception as e:
         raise InputError(f"{source}: damaged DOCX content ({type(e).__name__}: {e})") from None
     return items, title
-
-
-def _cells(table: Any) -> Iterator[Any]:
-    for row in table.rows:
-        yield from row.cells
 
 
 def _style_name(par: Any) -> str:

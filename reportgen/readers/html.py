@@ -6,7 +6,7 @@ import re
 from html.parser import HTMLParser
 
 from reportgen.model import Block, Document
-from reportgen.readers import outline_levels
+from reportgen.readers import outline_levels, table_row
 from reportgen.readers.markdown import join_lines
 from reportgen.readers.text import INDENT, clean_line
 from reportgen.structure import build_document
@@ -47,13 +47,33 @@ class _Collector(HTMLParser):
         self.stack: list[str] = []
         self.page_title = ""
         self._in_title = False
+        # The open table row: each cell's paragraphs, decided on at </tr> (see table_row).
+        self.row: list[list[str]] | None = None
 
     def flush(self) -> None:
         text = join_lines([ln for ln in self.lines])
         text = SPACE_RE.sub(" ", text).strip()
-        if text:
-            self.blocks.append((text, self.level))
         self.lines = [""]
+        if self.row is not None and self.row:
+            if text:
+                self.row[-1].append(text)
+        elif text:
+            self.blocks.append((text, self.level))
+
+    def _start_row(self) -> None:
+        if self.row is not None:  # the last row's </tr> was left out (HTML allows that)
+            self._end_row()
+        self.flush()
+        self.row = []
+
+    def _end_row(self) -> None:
+        self.flush()
+        cells, self.row = self.row or [], None
+        text = table_row(cells)
+        if text:
+            self.blocks.append((text, None))
+        else:
+            self.blocks.extend((t, None) for cell in cells for t in cell)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "title":
@@ -70,6 +90,11 @@ class _Collector(HTMLParser):
         elif tag in HEADINGS:
             self.flush()
             self.level = HEADINGS[tag]
+        elif tag == "tr":
+            self._start_row()
+        elif tag in ("td", "th") and self.row is not None:
+            self.flush()
+            self.row.append([])
         elif tag in BLOCK:
             self.flush()
 
@@ -86,6 +111,8 @@ class _Collector(HTMLParser):
                 self._in_title = False
             if open_tag in SKIP:
                 self.skip_depth -= 1
+            elif not self.skip_depth and open_tag == "tr" and self.row is not None:
+                self._end_row()
             elif not self.skip_depth and (open_tag in HEADINGS or open_tag in BLOCK):
                 self.flush()
                 if open_tag in HEADINGS:

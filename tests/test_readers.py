@@ -203,6 +203,28 @@ def test_markdown_headings_lists_and_inline_markup() -> None:
     assert "code" not in doc.paragraphs()[-1].text
 
 
+def test_markdown_pipe_table_rows_are_paragraphs_with_their_indicators() -> None:
+    """State Council 2024's 2023 figures as a GFM table (aligned delimiter row, an empty cell, an
+    escaped pipe): one paragraph a row, the figures named; prose around it untouched."""
+    md = (
+        "## 一、2023年工作回顾\n\n过去一年，经济总体回升向好。\n\n"
+        "| 指标 | 2023年 | 增长 |\n|:---|:---:|---:|\n"
+        "| **国内生产总值** | 超过126万亿元 | 5.2% |\n| 城镇新增就业 | 1244万人 | |\n"
+        "| 粮食产量 \\| 总产 | 13908亿斤 | 1.3% |\n\n各方面工作取得新成效。\n"
+    )
+    doc = read_bytes(md.encode("utf-8"), kind="markdown", source="t.md")
+    assert [p.text for p in doc.paragraphs()] == [
+        "过去一年，经济总体回升向好。",
+        "指标\t2023年\t增长",
+        "国内生产总值\t超过126万亿元\t5.2%",
+        "城镇新增就业\t1244万人",
+        "粮食产量 | 总产\t13908亿斤\t1.3%",
+        "各方面工作取得新成效。",
+    ]
+    named = {(f.indicator, f.value, f.unit) for f in extract_facts(doc)}
+    assert {("国内生产总值", 1.26e14, "元"), ("城镇新增就业", 1.244e7, "人")} <= named
+
+
 def test_markdown_round_trip_of_a_corpus_report() -> None:
     from reportgen.writers.outline import to_markdown
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from reportgen.model import Block, Document
-from reportgen.readers import outline_levels
+from reportgen.readers import outline_levels, table_row
 from reportgen.structure import build_document
 
 ATX_RE = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
@@ -19,6 +19,10 @@ IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 EMPHASIS_RE = re.compile(r"(\*\*|__|\*|_|`|~~)(?=\S)(.+?)(?<=\S)\1")
 HTML_TAG_RE = re.compile(r"</?[A-Za-z][^>]*>")
+# GFM pipe tables: a row starts with "|"; the delimiter row under the header is only markup.
+TABLE_ROW_RE = re.compile(r"^ {0,3}\|(.*?)\|?[ \t]*$")
+TABLE_DELIMITER_RE = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$")
+CELL_SPLIT_RE = re.compile(r"(?<!\\)\|")
 CJK_END_RE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]$")
 CJK_START_RE = re.compile(r"^[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
@@ -107,8 +111,16 @@ def read(text: str, *, source: str) -> Document:
                     )
                 )
             continue
-        if not stripped or RULE_RE.match(line):
+        if not stripped or RULE_RE.match(line) or TABLE_DELIMITER_RE.match(line):
             flush()
+            continue
+        row = TABLE_ROW_RE.match(line)
+        if row and "|" in row.group(1):
+            flush()
+            cells = [inline_text(c.replace("\\|", "|")) for c in CELL_SPLIT_RE.split(row.group(1))]
+            text = table_row([[c] for c in cells])
+            for body in [text] if text else [c for c in cells if c]:
+                blocks.append(Block(body, start, start + len(line)))
             continue
         q = QUOTE_RE.match(line)
         if q:

@@ -54,6 +54,9 @@ REPAIR_KINDS = {
     "place_heading": "headline put on the paragraphs it belongs to",
     "unplaced_heading": "headline kept aside: no paragraph matched it clearly",
     "infer_part": "review or plan decided from the language of the paragraphs",
+    "read_table": "table read as one paragraph a row, cells separated by a tab",
+    "drop_note_call": "footnote call mark (raised, smaller) taken out of the running text",
+    "drop_repeated_header": "table header row repeated on the next page dropped",
 }
 _SPACES = re.compile(r"[\s\u3000]+")
 # An administrative area at the start of a title/byline token or after 在 ("在海拉尔区第十四届…").

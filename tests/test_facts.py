@@ -583,10 +583,18 @@ NAMED_FROM_CONTEXT = [
      "企业退休人员养老金标准继续提高，年人均提高2556元，1.6万名离退休人员受益；",
      [("2556元", "企业退休人员养老金标准"), ("1.6万名", "离退休人员")]),
     ("hailar-district_2012_zh.txt", "新农合参合率再创新高，达到98.5%。", [("达到98.5%", "新农合参合率")]),
+    # ... but a cell alone (城镇, 农村) names nothing: its per-head words stay
+    ("hailar-district_2012_zh.txt",
+     "城乡最低生活保障标准逐年提高，城镇年人均提高600元，农村年人均提高200元，均高于自治区标准；",
+     [("600元", "城镇年人均"), ("200元", "农村年人均")]),
     ("state-council_2011_zh.txt", "贸易顺差连续两年下降，2010年比上年减少6.4%。", [("6.4%", "贸易顺差")]),
     # 累计 cuts off what comes before it only when a name follows it
     ("state-council_2013_zh.txt", "实行粮食最低收购价政策，小麦、稻谷最低收购价累计提高41.7%到86.7%。",
      [("41.7%到86.7%", "小麦、稻谷最低收购价")]),
+    # the names a 分别 list pairs with its numbers end where the predicate they run into starts
+    ("state-council_2008_zh.txt", "2007年单位国内生产总值能耗比上年下降3.27%，化学需氧量、二氧化硫"
+     "排放总量近年来首次出现双下降，比上年分别下降3.14％和4.66％。",
+     [("3.27%", "单位国内生产总值能耗"), ("3.14％", "化学需氧量"), ("4.66％", "二氧化硫排放总量")]),
     # 一是…二是…三是 mark list items: no part of a name
     ("state-council_2016_zh.txt", "三是将18项行政事业性收费的免征范围，从小微企业扩大到所有企业和个人。",
      [("18项", "行政事业性收费的免征范围")]),

@@ -342,6 +342,12 @@ COUNTS = [
      "城市困难群体的居住环境和生活质量得到明显改善。", "3万多", 30_000, "人", "level", "居民群众"),
     (SC(2024), "提高“一老一小”个人所得税专项附加扣除标准，6600多万纳税人受益。", "6600多万",
      66_000_000, "人", "level", "纳税人"),
+    # a measure word before such a noun (个家庭, 户…家庭): the noun is what is counted and names it
+    (SC(2014), "农村免费孕前检查使600万个家庭受益。", "600万个", 6_000_000, "户", "level", "家庭"),
+    (SC(2011), "大力实施保障性住房建设和棚户区改造，使1100万户困难家庭住上了新房。", "1100万户",
+     11_000_000, "户", "level", "困难家庭"),
+    (HAILAR(2014), "使8000户居民家庭的供热质量得到显著改善。", "8000户", 8000, "户", "level",
+     "居民家庭"),
 ]  # fmt: skip
 
 
@@ -410,6 +416,10 @@ def test_count_lists_share_the_people() -> None:
 def test_counts_with_a_measure_word_keep_it() -> None:
     # 个/名/户 after the number stay the unit (what tables.UNITS did before the counted nouns).
     assert facts("新建各类站点100多个。")[0][1:3] == (100, "个")
+    # Not from the corpus: 个 before a noun that goes on into another word, or before a noun
+    # of people or households only further on, counts that other thing.
+    for text in ("培育300个家庭农场。", "新建5个农民专业合作社。", "在88个城市开展居民医保试点。"):
+        assert facts(text)[0][2] == "个", text
     assert facts("使1.5亿学生和780万名家庭经济困难寄宿生受益。") == [  # SC 2008 (part)
         ("1.5亿", 150_000_000, "人", "level", "150 million people"),
         ("780万名", 7_800_000, "人", "level", "7.8 million people"),

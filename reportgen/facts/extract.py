@@ -154,6 +154,8 @@ COUNTED_SUBJECT_RE = re.compile(
     rf"(?:\d+(?:\.\d+)?{WS}{APPROX}?{WS}{SCALE}{WS}{APPROX}?{WS}[、和及]{WS})*$"
 )
 COUNTED_END = frozenset("，,。；;、和及）)\n")
+# Characters of a modifier a counted noun may carry after a measure word (600万个困难家庭).
+MEASURED_NOUN_LEAD = 2
 # The level a count starts from: the subject, 由/从, the number, then a verb to the new level.
 COUNTED_FROM_RE = re.compile(rf"{COUNTED_SUBJECT}(?:分别|均)?[由从]{WS}$")
 TO_LEVEL_RE = re.compile(rf"{WS}(?:{_alternation(T.CHANGE_VERBS)})?[到至]")
@@ -369,12 +371,32 @@ def _number(n: str, m: re.Match[str], quoted: list[tuple[int, int]]) -> _Hit | N
         hit.base, hit.factor, hit.category = T.UNITS["个百分点"]
         hit.unit_written, hit.end = unit + points.group(), points.end()
         approx = points.group("ap")
+    elif unit in T.NOUN_MEASURE_WORDS:
+        _measured_noun(n, hit)
     if approx and hit.base:
         hit.qualifier = approx
     hit = _in_context(n, hit)
     if governed:
         hit.sign = 0
     return hit
+
+
+def _measured_noun(n: str, hit: _Hit) -> None:
+    """A count with a measure word (T.NOUN_MEASURE_WORDS) right before a noun of people or
+    households counts that noun: 600万个家庭受益 is 6 million households (户), named 家庭;
+    1100万户困难家庭住上了新房 is named 困难家庭. The noun may carry a short modifier before it
+    (困难, 低保); its last word is what is counted (居民家庭: households)."""
+    rest = n[hit.end : hit.end + T.COUNTED_NOUN_SPAN]
+    cut = next((i for i, ch in enumerate(rest) if ch in POST_DELIMS or ch.isdigit()), len(rest))
+    m = COUNTED_NOUN_RE.search(rest, 0, cut)
+    if m is None or m.start() > MEASURED_NOUN_LEAD:
+        return
+    head, noun_end = m.group(), m.end()
+    while (more := COUNTED_NOUN_RE.match(rest, noun_end, cut)) is not None:
+        head, noun_end = more.group(), more.end()
+    hit.subject = rest[:noun_end]
+    if hit.base == "个":
+        hit.base, _, hit.category = T.UNITS[T.COUNTED_NOUNS[head]]
 
 
 def _counted(n: str, hit: _Hit, after: int) -> bool:
@@ -762,6 +784,12 @@ DATE_TAIL_RE = re.compile(
     r"(?:19|20)\d{2}年(?:底|末|初)?(?:的)?$"
     r"|(?:全年|每年|每月|(?<![全当今去明])年|月)?人均(?:每年|每月)?$"  # 城镇年人均: per head
 )
+# A cell alone names no figure (T.PARTITION_CELLS): with its per-head words it is the whole name
+# (城镇年人均提高600元, 农村年人均提高200元), while after a topic that names the figure (养老金标准
+# 继续提高，年人均提高2556元) they are only its period and go.
+CELL_PER_HEAD_RE = re.compile(
+    rf"{_alternation(T.PARTITION_CELLS)}(?:全年|每年|每月|年|月)?人均(?:每年|每月)?$"
+)
 
 
 def _clean(name: str, *, head: bool = True) -> tuple[str, str]:
@@ -777,15 +805,8 @@ def _clean(name: str, *, head: bool = True) -> tuple[str, str]:
         c = CHANGE_RE.search(name)
         if c and c.end() == len(name):
             name, verb, changed = name[: c.start()], c.group("v"), True
-        d = DATE_TAIL_RE.search(name)  # before the tail words: 年人均 is not 年 + 人均
-        if d:
-            name, changed = name[: d.start()], True
-        for w in T.INDICATOR_STRIP_TAIL:
-            if name.endswith(w) and not name.endswith(T.WHOLE_VERBS):
-                name, changed = name[: -len(w)], True
-        t = INDICATOR_TAIL_RE.search(name)
-        if t and t.start() < len(name):
-            name, changed = name[: t.start()], True
+        if not CELL_PER_HEAD_RE.search(name):
+            name, changed = _strip_tail(name, changed)
         if not head:
             continue
         d = DATE_HEAD_RE.match(name)
@@ -803,6 +824,21 @@ def _clean(name: str, *, head: bool = True) -> tuple[str, str]:
                 name, changed = name[len(w) :], True
                 break
     return name.strip(CLAUSE_DELIMS), verb
+
+
+def _strip_tail(name: str, changed: bool) -> tuple[str, bool]:
+    """One pass of :func:`_clean` over the end of a name: a date or per-head period, the tail
+    words, a comparison base or "to" verb; ``changed`` becomes True when something went."""
+    d = DATE_TAIL_RE.search(name)  # before the tail words: 年人均 is not 年 + 人均
+    if d:
+        name, changed = name[: d.start()], True
+    for w in T.INDICATOR_STRIP_TAIL:
+        if name.endswith(w) and not name.endswith(T.WHOLE_VERBS):
+            name, changed = name[: -len(w)], True
+    t = INDICATOR_TAIL_RE.search(name)
+    if t and t.start() < len(name):
+        name, changed = name[: t.start()], True
+    return name, changed
 
 
 def _subject_len(name: str) -> int:
@@ -1019,7 +1055,9 @@ def _list_subjects(n: str, at: int, count: int) -> list[str]:
             c = CHANGE_RE.search(last)
             if c and c.end() == len(last) and c.start() > 0:
                 last = last[: c.start()]
-            words[-1] = last.removesuffix("再次").removesuffix("均")
+            # 化学需氧量、二氧化硫排放总量近年来首次出现双下降: the last name runs into the predicate
+            cut = min((k for w in T.LIST_PREDICATE_WORDS if (k := last.find(w)) > 0), default=None)
+            words[-1] = last[:cut].removesuffix("再次").removesuffix("均")
             return words
         if c0 <= 0 or n[c0 - 1] not in "，,":
             break

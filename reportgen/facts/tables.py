@@ -161,6 +161,9 @@ COUNTED_NOUNS: dict[str, str] = {
     "家庭": "户",
 }
 COUNTED_NOUN_SPAN = 10
+# Measure words that may stand between a count and a noun of COUNTED_NOUNS (600万个家庭, 1100万户
+# 困难家庭): the noun is what is counted, and names the count. People take 名/位/人, already people.
+NOUN_MEASURE_WORDS: tuple[str, ...] = ("个", "户")
 # A counted noun that goes on into another word is not what is counted (5000万人民币, 3万家庭农场).
 COUNTED_NOUN_BLOCKERS: dict[str, tuple[str, ...]] = {
     "人民": ("币",),
@@ -489,6 +492,18 @@ INDICATOR_SUBJECTS: tuple[str, ...] = tuple(
     for b in ("区", "市", "县", "省", "镇", "乡", "旗", "州", "国")
 )
 PLACE_SUFFIXES: tuple[str, ...] = ("区", "县", "市", "旗", "州", "省", "镇", "乡")
+# The cells of the splits reports make of a figure (城镇/农村, 中央/地方): a cell alone names no
+# figure, so the words with it stay in the name (城镇年人均提高600元 -> 城镇年人均, not 城镇).
+PARTITION_CELLS: tuple[str, ...] = (
+    "城镇",
+    "城市",
+    "农村",
+    "乡村",
+    "城乡",
+    "牧区",
+    "中央",
+    "地方",
+)
 # Verbs before a count whose noun follows it (建设5个重点村 -> 重点村); 新建/新增 stay in the name.
 COUNT_VERBS: tuple[str, ...] = (
     "建成",
@@ -572,6 +587,22 @@ INDICATOR_POST_LEADS: tuple[str, ...] = (
     "加快",
     "支持",
     "对",
+)
+# Words that start the predicate a list of names runs into (化学需氧量、二氧化硫排放总量近年来首次
+# 出现双下降，比上年分别下降…): time words, adverbs and verbs that never stand inside a name of the
+# list, so the last name ends before them (not 实现: 工业企业实现利润 is a name).
+LIST_PREDICATE_WORDS: tuple[str, ...] = (
+    "近年来",
+    "首次",
+    "首度",
+    "出现",
+    "同时",
+    "再次",
+    "继续",
+    "连续",
+    "同比",
+    "双下降",
+    "双增长",
 )
 # Words that end the noun after a count (8个景区、4条旅游精品线路提档升级 -> 旅游精品线路).
 INDICATOR_POST_STOPS: tuple[str, ...] = (

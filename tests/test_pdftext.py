@@ -28,6 +28,7 @@ from reportgen.readers.repair import (
     remove_spaces,
     undouble,
 )
+from reportgen.structure import kind_score
 
 from .conftest import CORPUS, GOLD, SEED, corpus_file
 
@@ -409,6 +410,78 @@ def test_paragraphs_sit_in_the_part_the_gold_labels_say(doc: Document) -> None:
     assert checked >= 80
 
 
+@pytest.mark.parametrize(
+    ("name", "text", "reads"),
+    [
+        # Results: a subject and what became of it at the clause's end, a result gained.
+        ("state-council_2009_zh.txt", "国务院机构改革基本完成，地方机构改革稳步推进。", REVIEW),
+        (
+            "state-council_2018_zh.txt",
+            "国资国企改革扎实推进，公司制改革基本完成，兼并重组、压减层级、提质增效取得积极进展。",
+            REVIEW,
+        ),
+        # Review headlines of a county report, set as statements.
+        ("hailar-district_2015_zh.txt", "政府自身建设进一步加强", REVIEW),
+        ("hailar-district_2015_zh.txt", "城市建设全面加快", REVIEW),
+        # The same shapes under a word of intent, or with approximate figures: targets.
+        (
+            "state-council_2011_zh.txt",
+            "主要预期目标是：国内生产总值增长8%左右；经济结构进一步优化；居民消费价格总水平涨幅控制"
+            "在4%左右；城镇新增就业900万人以上，城镇登记失业率控制在4.6%以内；国际收支状况继续改善。",
+            PLAN,
+        ),
+        (
+            "state-council_2013_zh.txt",
+            "今年企业退休人员基本养老金继续提高10%，城乡低保和优抚对象补助标准也进一步提高。",
+            PLAN,
+        ),
+        ("hailar-district_2015_zh.txt", "统筹推进城乡一体化 加快区域中心城市建设", PLAN),
+    ],
+)
+def test_results_and_targets_read_by_the_shape_of_their_clauses(
+    name: str, text: str, reads: str
+) -> None:
+    report = nonspace(re.sub(r"[，、]", "", corpus_file(name).read_text(encoding="utf-8")))
+    assert nonspace(re.sub(r"[，、]", "", text)) in report  # a real sentence or headline
+    score = kind_score(text)
+    assert score > 0 if reads == REVIEW else score < 0, score
+
+
+def corpus_part_paragraphs(name: str) -> dict[str, list[str]]:
+    """The paragraphs of a report's review part (一、…回顾) and plan parts (…任务/目标/安排),
+    without the sub-section headlines."""
+    parts: dict[str, list[str]] = {REVIEW: [], PLAN: []}
+    part: str | None = None
+    for line in corpus_file(name).read_text(encoding="utf-8").split("\n")[1:]:
+        line = line.strip("\u3000 ")
+        if re.match(r"^[一二三四五六七八九十]、", line):
+            part = REVIEW if "回顾" in line else PLAN if re.search("任务|目标|安排", line) else None
+        elif line and part and not SUBSECTION_RE.match(line):
+            parts[part].append(line)
+    return parts
+
+
+def test_review_paragraphs_written_as_deeds_read_as_results() -> None:
+    """State Council reviews are written as deeds (加强…, 推进…), word for word like plans; by
+    single cue words only 22 % of the corpus review paragraphs read as results. With the shape
+    of their clauses, over a third do, and the paragraphs read as results stay nine in ten from
+    review parts."""
+    names = sorted(p.name for p in CORPUS.glob("*_zh.txt"))
+    if not names:
+        pytest.skip("shared corpus not available")
+    read = Counter()
+    for name in names:
+        year = int(name.split("_")[1])
+        for kind, paras in corpus_part_paragraphs(name).items():
+            for t in paras:
+                score = kind_score(t, review_year=year - 1, plan_year=year)
+                read[kind, REVIEW if score > 0 else PLAN if score < 0 else ""] += 1
+    reviews = sum(n for (kind, _), n in read.items() if kind == REVIEW)
+    assert read[REVIEW, REVIEW] >= reviews / 3, read
+    assert read[REVIEW, REVIEW] >= 0.9 * (read[REVIEW, REVIEW] + read[PLAN, REVIEW]), read
+    assert read[PLAN, PLAN] >= read[REVIEW, PLAN] * 3, read
+
+
 def test_parse_markdown_reads_like_the_article(seed_path: Path) -> None:
     result = CliRunner().invoke(cli, ["parse", str(seed_path), "--format", "md"])
     assert result.exit_code == 0, result.output
@@ -691,7 +764,8 @@ HAILAR_2012 = ("hailar-district_2012_zh.txt", (2011, 2012))
 def test_order_prior_puts_back_the_gathered_headlines_of_a_corpus_spread() -> None:
     """Hailar 2012: 8 review and 10 plan sections. Their words place only a few headlines; the
     order of the gathered headlines, borne out by those, places most of the rest – each on its
-    own section."""
+    own section. (The review blocks must read as review for their run to be one frame: 11 by
+    order while review clauses were read by single cue words, 14 with their shape.)"""
     parts, intro = report_sections(HAILAR_2012[0])
     review, plan = parts[REVIEW], parts[PLAN]
     assert (len(review), len(plan)) == (8, 10)
@@ -699,7 +773,7 @@ def test_order_prior_puts_back_the_gathered_headlines_of_a_corpus_spread() -> No
         review, plan, reading_order(review, plan), intro, HAILAR_2012[1]
     )
     assert all(right.values()), [h for h, ok in right.items() if not ok]
-    assert len(by_order) >= 8
+    assert len(by_order) >= 13
     assert len(right) >= len(by_order) + 3
     # A pledge (确保……) is a target: those headlines all sit in the plan part.
     plan_part = next(s for s in doc.sections if s.kind == PLAN)
@@ -867,9 +941,10 @@ def test_first_pass_is_mostly_right_on_corpus_spreads(first_pass: dict[str, Coun
     wrong = sum(t["wrong"] for t in first_pass.values())
     assert wrong <= placed / 6, {n: dict(t) for n, t in first_pass.items()}
     assert placed - wrong >= 110
-    # The Hailar reports (another layout: short county headlines) come out with none wrong.
+    # The Hailar reports (another layout: short county headlines) come out with none wrong: a
+    # review headline set as a statement (政府自身建设进一步加强) no longer goes on a plan block.
     hailar = [t for n, t in first_pass.items() if n.startswith("hailar")]
-    assert sum(t["wrong"] for t in hailar) <= 1
+    assert sum(t["wrong"] for t in hailar) == 0
     assert sum(t["placed"] for t in hailar) >= 60
 
 

@@ -15,7 +15,8 @@ headline glyphs, justification spaces). This module rebuilds the article:
   body, which may run on into the next section; a clear margin over the next candidate; and
   over every other gathered headline by the words that tell the two apart, since review and plan
   sections on one topic have near-twin headlines); a headline whose own words say plan (确保,
-  力争) never goes on a review block, nor the reverse. Placements by words that would leave the
+  力争) never goes on a review block, nor one set as a statement of a result (政府自身建设进一步
+  加强) on a plan block. Placements by words that would leave the
   other gathered headlines no blocks in the order the others bear out are undone.
   Then the **order prior**: the copy gathers headlines in reading order and keeps each text
   frame's blocks in that order, so once the placements by words bear the order out, the open
@@ -25,9 +26,12 @@ headline glyphs, justification spaces). This module rebuilds the article:
   ``Document.unplaced_headings``, each with its reason. Blocks left without a headline become
   untitled sections, so no paragraph is ever attached to the wrong headline.
 * **review or plan**: a block outside the markers' own text goes to the part its language says
-  (完成/实现/过去一年/同比 vs 力争/确保/将/再建, smoothed along the text because the extraction
-  keeps a page's blocks together) and the inference is recorded (``infer_part`` repairs,
-  ``Section.kind_inferred``).
+  (:func:`reportgen.structure.kind_score`: 过去一年/同比/已 vs 力争/确保/今年/要, and the shape of
+  a clause – a subject and what became of it, 改革基本完成, or a figure reached, 增长23.5%, vs
+  the same under a word of intent or an approximate figure, 增长5%左右 – since reviews written
+  as deeds read like plans word by word; smoothed along the text because the extraction keeps a
+  page's blocks together) and the inference is recorded (``infer_part`` repairs,
+  ``Section.kind_inferred``). The same reading splits the blocks into runs for the order prior.
 
 Text that is hard-wrapped but not a newspaper spread (no byline, markers or doubled headlines) is
 only reflowed and handed to the structure step like a plain report.

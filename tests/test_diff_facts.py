@@ -105,6 +105,39 @@ def test_changed_targets_between_plans(hailar_series: object) -> None:
     assert gdp.relative == pytest.approx(-3 / 11)
 
 
+@pytest.fixture(scope="module")
+def sc_2015_to_2017() -> object:
+    """The State Council reports around the 13th five-year plan: SC 2016 sets 2016 targets and
+    goals for 2020 (到2020年…, “十三五”时期…)."""
+    return compare(
+        [read_path(corpus_file(f"state-council_{y}_zh.txt")) for y in (2015, 2016, 2017)]
+    )
+
+
+def test_goals_for_a_later_year_pair_only_with_goals_for_that_year(sc_2015_to_2017) -> None:
+    pair = sc_2015_to_2017.pairs[1]  # 2016 → 2017
+    years = (pair.old.year, pair.new.year)
+    assert years == (2016, 2017)
+
+    def horizon(fact: Fact, own: int) -> int | None:
+        return None if fact.year in (None, own) else fact.year
+
+    targets = [c for c in pair.facts if c.kind == "target"]
+    later = [c.old for c in targets if c.old is not None and horizon(c.old, 2016)]
+    assert later and {f.year for f in later} == {2020}  # the 十三五 goals are there …
+    for c in targets:
+        if c.old is not None and c.new is not None:  # … and none is paired with a 2017 target
+            assert horizon(c.old, 2016) == horizon(c.new, 2017), c
+    jobs = [c for c in targets if c.indicator == "城镇新增就业" and c.old and c.new]
+    assert [(c.old.value, c.new.value) for c in jobs] == [(1e7, 1.1e7)]  # 1000万 → 1100万人以上
+    # Results are checked against the targets set for the year they report, never a 2020 goal.
+    assert all(t.target.year in (None, 2016) for t in pair.targets)
+    # The series keeps 2016's own job target in its 2016 cell and the five-year goal in 2020's.
+    row = next(r for r in sc_2015_to_2017.series if r.indicator == "城镇新增就业")
+    cells = dict(zip(row.years, row.targets, strict=True))
+    assert cells[2016] == 1e7 and cells.get(2020) == 5e7
+
+
 def _fact(
     value: float,
     *,

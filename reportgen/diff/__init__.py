@@ -183,7 +183,7 @@ def _pair(a: Document, b: Document, fa: list[Any], fb: list[Any], *, threshold: 
     ra, rb = flatten(a), flatten(b)
     rows = align_paragraphs(ra, rb, threshold=threshold)
     sections = align_sections(a, b, rows, ra, rb)
-    changes = compare_facts(fa, fb)
+    changes = compare_facts(fa, fb, years=(a.year, b.year))
     year = a.year
     targets = check_targets(_targets_of(fa, a), _results_of(fb, b), year=year) if fa else []
     return PairDiff(
@@ -230,18 +230,24 @@ def _series(docs: list[Document], facts: list[list[Any]]) -> tuple[SeriesRow, ..
             (TARGET, _targets_of(fs, doc), doc.year),
             (ACHIEVEMENT, _results_of(fs, doc), doc.year - 1),
         ):
-            new = list(first_by_key(chosen, kind=kind).values())
-            joined = {m.j: rows[m.i] for m in match_facts([r.first for r in rows], new)}
-            for j, f in enumerate(new):
-                row = joined.get(j)
-                if row is None:
-                    row = _Row(f)
-                    rows.append(row)
-                row.last = f
-                cell = row.cells.setdefault(f.year or default_year, [None, None])
-                slot = 0 if kind == TARGET else 1
-                if cell[slot] is None:  # a target stands as set; a result as first reported
-                    cell[slot] = float(f.value)
+            # A report's own targets and its goals for a later year (到2020年…) are different
+            # cells of a row: match each year's facts on their own, the first of each indicator.
+            by_year: dict[int, list[Any]] = {}
+            for f in chosen:
+                by_year.setdefault(f.year or default_year, []).append(f)
+            for year, group in by_year.items():
+                new = list(first_by_key(group, kind=kind).values())
+                joined = {m.j: rows[m.i] for m in match_facts([r.first for r in rows], new)}
+                for j, f in enumerate(new):
+                    row = joined.get(j)
+                    if row is None:
+                        row = _Row(f)
+                        rows.append(row)
+                    row.last = f
+                    cell = row.cells.setdefault(year, [None, None])
+                    slot = 0 if kind == TARGET else 1
+                    if cell[slot] is None:  # a target stands as set; a result as first reported
+                        cell[slot] = float(f.value)
     years = sorted({y for r in rows for y in r.cells})
     out: list[SeriesRow] = []
     for r in rows:

@@ -115,13 +115,34 @@ def first_by_key(facts: list[Any], *, kind: str) -> dict[tuple[str, str, str], A
 
 
 def compare_facts(
-    old: list[Any], new: list[Any], *, kinds: tuple[str, ...] = (TARGET, ACHIEVEMENT)
+    old: list[Any],
+    new: list[Any],
+    *,
+    kinds: tuple[str, ...] = (TARGET, ACHIEVEMENT),
+    years: tuple[int | None, int | None] = (None, None),
 ) -> list[FactChange]:
-    """Facts of two reports lined up by indicator, targets with targets and results with results."""
+    """Facts of two reports lined up by indicator, targets with targets and results with results.
+    ``years`` are the two reports' years: each report's targets for its own year pair with each
+    other, a goal for a later year (到2020年…) only with a goal for that same year."""
     out: list[FactChange] = []
     for kind in kinds:
-        a, b = first_by_key(old, kind=kind), first_by_key(new, kind=kind)
-        out.extend(_change(kind, fa, fb) for fa, fb in line_up(a, b))
+        if kind != TARGET:
+            a, b = first_by_key(old, kind=kind), first_by_key(new, kind=kind)
+            out.extend(_change(kind, fa, fb) for fa, fb in line_up(a, b))
+            continue
+        ha, hb = _by_horizon(old, years[0]), _by_horizon(new, years[1])
+        for h in sorted(ha.keys() | hb.keys(), key=lambda h: -1 if h is None else h):
+            a = first_by_key(ha.get(h, []), kind=kind)
+            b = first_by_key(hb.get(h, []), kind=kind)
+            out.extend(_change(kind, fa, fb) for fa, fb in line_up(a, b))
+    return out
+
+
+def _by_horizon(facts: list[Any], year: int | None) -> dict[int | None, list[Any]]:
+    """Facts by the year they are for: None for the report's own year (or no year said)."""
+    out: dict[int | None, list[Any]] = {}
+    for f in facts:
+        out.setdefault(None if f.year in (None, year) else f.year, []).append(f)
     return out
 
 

@@ -659,6 +659,14 @@ def build_briefing(
         if key:
             groups.append(FigureGroup(anchor, heading, key, part))
 
+    part_years = {
+        s.kind: s.year for s in doc.sections if s.kind in (REVIEW, PLAN) and s.year is not None
+    }
+    # The plan's own year: a goal for a later year (到2020年…) is no target to set beside last
+    # year's result.
+    plan_year = part_years.get(PLAN) or doc.year
+    if plan_year is not None:
+        plan_facts = [f for f in plan_facts if f.year in (None, plan_year)]
     comparisons = tuple(
         Comparison(
             indicator_zh=r.indicator,
@@ -672,9 +680,6 @@ def build_briefing(
     )
     review_years = [c.review.year for c in comparisons if c.review.year]
     plan_years = [c.plan.year for c in comparisons if c.plan.year]
-    part_years = {
-        s.kind: s.year for s in doc.sections if s.kind in (REVIEW, PLAN) and s.year is not None
-    }
     return Briefing(
         title=_heading(englisher, doc.title),
         subtitle=_heading(englisher, doc.subtitle),
@@ -691,7 +696,7 @@ def build_briefing(
         headline=pick_headline([f for g in groups for f in g.figures]),
         comparisons=comparisons,
         review_year=part_years.get(REVIEW) or (min(review_years) if review_years else None),
-        plan_year=part_years.get(PLAN) or (max(plan_years) if plan_years else None),
+        plan_year=plan_year or (max(plan_years) if plan_years else None),
         sections=tuple(sections),
         repairs=tuple(doc.repairs),
         unplaced_headings=tuple(_heading(englisher, h) for h in doc.unplaced_headings),

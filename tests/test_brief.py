@@ -472,6 +472,19 @@ def test_review_vs_plan_on_a_district_government_report():
     assert all(c.review.kind == "achievement" and c.plan.kind == "target" for c in b.comparisons)
 
 
+def test_review_vs_plan_sets_the_plan_year_beside_last_year_not_a_five_year_goal():
+    """SC 2016 sets its 2016 targets and the 13th plan's goals for 2020 (城镇新增就业5000万人以上):
+    last year's 1312万 new jobs stand beside this year's 1000万 target, not the five-year goal."""
+    doc = read_path(corpus_file("state-council_2016_zh.txt"))
+    b = build_briefing(doc, facts=extract_facts(doc))
+    assert (b.review_year, b.plan_year) == (2015, 2016)
+    assert b.comparisons and all(c.plan.year in (None, 2016) for c in b.comparisons)
+    jobs = next(c for c in b.comparisons if c.indicator_zh == "城镇新增就业")
+    assert (jobs.review.value_zh, jobs.plan.value_zh) == ("1312万人", "1000万人以上")
+    # The goals for 2020 are still in their sections' tables, marked as 2020 targets.
+    assert any(f.year == 2020 and f.kind == "target" for s in b.sections for f in s.figures)
+
+
 def test_title_block_in_both_languages(seed_briefing: Briefing):
     b = seed_briefing
     assert b.title.zh == "步履铿锵 踏浪前行 湟中区砥砺奋进开新篇" and b.title.en

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from pathlib import PurePath
 from typing import Any, Protocol
 
 from reportgen.errors import ReportgenError
@@ -685,7 +686,8 @@ def build_briefing(
         subtitle=_heading(englisher, doc.subtitle),
         byline=_heading(englisher, doc.byline),
         place=_heading(englisher, infer_place(doc)),
-        source=doc.source,
+        # The file's name, not its path: a briefing is sent out, the folders it came from are not.
+        source=PurePath(doc.source).name or doc.source,
         years=tuple(sorted(years)),
         generated=generated,
         lang=lang,

@@ -485,6 +485,11 @@ def test_review_vs_plan_sets_the_plan_year_beside_last_year_not_a_five_year_goal
     assert any(f.year == 2020 and f.kind == "target" for s in b.sections for f in s.figures)
 
 
+def test_briefing_names_its_source_file_without_the_folders(seed_briefing: Briefing):
+    assert SEED.is_absolute()  # read by its full path …
+    assert seed_briefing.source == "huangzhong-2024-newspaper.txt"  # … shown by its name
+
+
 def test_title_block_in_both_languages(seed_briefing: Briefing):
     b = seed_briefing
     assert b.title.zh == "步履铿锵 踏浪前行 湟中区砥砺奋进开新篇" and b.title.en

@@ -837,6 +837,32 @@ def test_order_prior_keeps_the_order_per_frame() -> None:
     assert len(by_order) >= 8
 
 
+SC_2024 = ("state-council_2024_zh.txt", (2023, 2024))
+
+
+def test_the_order_of_all_best_blocks_undoes_a_placement_it_rules_out() -> None:
+    """SC 2024: ten plan sections and nothing else, one run of blocks. By its words 更好统筹发展和
+    安全 有效防范化解重点领域风险 goes on (四)'s lead (推进重点领域和关键环节改革攻坚…, 更好发挥政府
+    作用); no other headline is placed by its words, so no pair of placements bears the order
+    out. But the best blocks of all ten, each proving little, keep the cluster's order, and the
+    placement leaves the five headlines gathered before it three blocks: undone. Shuffled, the
+    best blocks keep no order, and nothing says the placement is wrong."""
+    parts, intro = report_sections(SC_2024[0])
+    intro.setdefault(REVIEW, intro[PLAN])
+    plan = parts[PLAN]
+    head = "更好统筹发展和安全 有效防范化解重点领域风险"
+    cluster = reading_order([], plan)
+    right, _, doc = placed_by_order([], plan, cluster, intro, SC_2024[1])
+    assert head not in right and all(right.values())
+    note = next(r.note for r in doc.repairs if r.kind == "unplaced_heading" and r.after == head)
+    assert "would not all find a block in order (undone)" in note
+    assert "the best blocks of the gathered headlines by their words keep their order" in note
+    random.Random(0).shuffle(cluster)
+    right, _, doc = placed_by_order([], plan, cluster, intro, SC_2024[1])
+    assert right == {head: False}  # the words alone still mislead
+    assert not any("keep their order" in r.note for r in doc.repairs)
+
+
 @pytest.mark.parametrize(
     ("name", "years"),
     [
@@ -935,11 +961,13 @@ def first_pass() -> dict[str, Counter]:
 def test_first_pass_is_mostly_right_on_corpus_spreads(first_pass: dict[str, Counter]) -> None:
     """Review and plan sections on one topic, bodies that run on into the next section, twin
     headlines: the words alone mislead often (before the lead, twin and order checks, 73 of the
-    192 placements on these spreads were wrong, 12 on clusters in order). Now at most one in six
-    is, and the right ones are as many as before (119)."""
+    192 placements on these spreads were wrong, 12 on clusters in order). Now about one in ten
+    is (14 of 132, 2 on clusters in order), and the right ones are nearly as many as before
+    (118; the order undoes one right placement whose neighbour in the cluster was swapped)."""
     placed = sum(t["placed"] for t in first_pass.values())
     wrong = sum(t["wrong"] for t in first_pass.values())
-    assert wrong <= placed / 6, {n: dict(t) for n, t in first_pass.items()}
+    assert wrong <= placed / 8, {n: dict(t) for n, t in first_pass.items()}
+    assert sum(t["wrong in order"] for t in first_pass.values()) <= 2
     assert placed - wrong >= 110
     # The Hailar reports (another layout: short county headlines) come out with none wrong: a
     # review headline set as a statement (政府自身建设进一步加强) no longer goes on a plan block.
@@ -952,8 +980,9 @@ def test_first_pass_is_mostly_right_on_corpus_spreads(first_pass: dict[str, Coun
     strict=True,
     reason="words mislead and nothing else tells: SC 2009's review headline 积极推进改革开放 "
     "为经济社会发展… shares 经济社会发展、动力 with the plan's lead 改革开放是经济社会发展的不竭"
-    "动力; SC 2024's 更好统筹发展和安全… shares 重点领域、更好 with (四)'s lead. Both spreads read "
-    "as one run of plan language, so neither the part cue nor the order can veto them",
+    "动力 (its own block lies in another lead's body; the headline reads as a deed, not a "
+    "review, and with blocks missing the order proves nothing); SC 2024's 更好统筹发展和安全… "
+    "shares 重点领域、更好 with (四)'s lead, undone by the order only where the cluster keeps it",
 )
 def test_first_pass_goal_few_wrong_and_none_on_in_order_clusters(
     first_pass: dict[str, Counter],

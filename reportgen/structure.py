@@ -146,7 +146,15 @@ class _Node:
 
 
 def numbered_heading_level(text: str) -> int | None:
-    """The outline level a numbering prefix (``一、`` = 1, ``（一）`` = 2) gives, if any."""
+    """The outline level a numbering prefix (``一、`` = 1, ``（一）`` = 2) gives, if any. A table
+    row (cells joined by a tab, see :func:`reportgen.readers.table_row`) has none: ``一、农业`` in
+    its first cell names a category; a lone label before a tab (``一、\t总体要求``, as Word's
+    plain-text export writes list numbers) still numbers a heading."""
+    if "\t" in text:
+        first, rest = text.split("\t", 1)
+        if first.strip() and not any(pat.fullmatch(first.strip()) for _, pat in HEADING_PATTERNS):
+            return None
+        text = first.strip() + rest.strip()
     for level, pat in HEADING_PATTERNS:
         if pat.match(text):
             return level

@@ -203,6 +203,27 @@ def test_markdown_headings_lists_and_inline_markup() -> None:
     assert "code" not in doc.paragraphs()[-1].text
 
 
+def test_a_table_row_is_never_a_heading_but_a_label_and_tab_is() -> None:
+    """A category row of a table (一、第一产业 | 增加值 | 4.1%) stays in its section; a numbered
+    heading whose label a tab follows (Word's plain-text export of list numbering) is a heading."""
+    page = (
+        "<h2>一、2023年工作回顾</h2><p>过去一年，经济总体回升向好。</p><table>"
+        "<tr><td>一、第一产业</td><td>增加值</td><td>4.1%</td></tr>"
+        "<tr><td>（二）粮食产量</td><td>13908亿斤</td><td>1.3%</td></tr></table>"
+        "<p>各方面工作取得新成效。</p>"
+    )
+    doc = read_bytes(page.encode("utf-8"), kind="html", source="t.html")
+    assert headings(doc) == [(1, "一、2023年工作回顾")]
+    assert [p.text for p in doc.sections[0].paragraphs][1:3] == [
+        "一、第一产业\t增加值\t4.1%",
+        "（二）粮食产量\t13908亿斤\t1.3%",
+    ]
+    text = "政府工作报告\n\n一、\t2023年工作回顾\n\n过去一年，经济总体回升向好。\n\n（一）\t工业经济\n\n工业增加值增长9%。\n"
+    assert [
+        level for level, _ in headings(read_bytes(text.encode(), kind="text", source="t.txt"))
+    ] == [1, 2]
+
+
 def test_markdown_pipe_table_rows_are_paragraphs_with_their_indicators() -> None:
     """State Council 2024's 2023 figures as a GFM table (aligned delimiter row, an empty cell, an
     escaped pipe): one paragraph a row, the figures named; prose around it untouched."""

@@ -5,6 +5,12 @@ Public API::
     extract_facts(doc, *, kind=None) -> list[Fact]        # reading order
     extract_from_text(text, *, paragraph_id="", kind="achievement", year=None,
                       report_year=None) -> list[Fact]
+
+A paragraph of tab-joined short cells is a table row (the readers make one of each row): its
+figures are read cell by cell and named by the row's first text cell; in a document, the header
+row of its table (指标 | 单位 | 2023年 | 比上年增长%, 2023年完成 | 2024年目标) gives each column's
+year, kind (result or target), measure (level or change) and unit, and a unit column the unit of
+its row's bare figures.
 """
 
 from __future__ import annotations

@@ -703,3 +703,30 @@ TOPIC_ADVERB_PATTERNS: tuple[str, ...] = (
     r"连续[一二两三四五六七八九十\d]+年",
     r"[屡再又]?创(?:历史)?新高",
 )
+
+# --- tables ------------------------------------------------------------------------------------
+# Readers give a table row of short cells as one paragraph, cells joined by a tab
+# (reportgen.readers.table_row: at most 60 characters a cell); a tab line with a longer cell, or
+# one pairing a sentence with its translation (a bilingual zh-en text), is no row.
+ROW_CELL_MAX = 60
+# Header cells naming what a column holds: the indicator, its unit, a serial number.
+LABEL_HEADERS: tuple[str, ...] = (
+    "指标",
+    "主要指标",
+    "指标名称",
+    "项目",
+    "名称",
+    "类别",
+    "内容",
+)
+UNIT_HEADERS: tuple[str, ...] = ("单位", "计量单位")
+SERIAL_HEADERS: tuple[str, ...] = ("序号", "编号")
+# Header words that make a column's figures results or goals (2023年完成 | 2024年目标); 预计完成
+# (the estimate of a year not closed when the report is given) is a result, 计划完成 a goal.
+RESULT_HEADER_WORDS: tuple[str, ...] = ("完成", "实际", "实绩", "执行", "决算", "实现")
+TARGET_HEADER_WORDS: tuple[str, ...] = ("目标", "预期", "计划", "规划", "预算", "任务")
+# Header words of a column of changes besides the change verbs (比上年增长%, 比上年±%, 增减).
+CHANGE_HEADER_WORDS: tuple[str, ...] = ("比上年", "较上年", "同比", "±", "增减")
+# A change column without a unit of its own: a rate (增长, 增速, 下降) is in %, as statistical
+# tables print them; an amount (增加, 减少, 增减) is in the unit of its row.
+RATE_HEADER_WORDS: tuple[str, ...] = ("增长", "增速", "增幅", "涨幅", "下降", "降幅", "回落")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from pathlib import Path
@@ -14,7 +15,7 @@ from reportgen.facts import ACHIEVEMENT, TARGET, Fact, extract_facts, extract_fr
 from reportgen.facts import tables as T
 from reportgen.facts.english import render_en
 from reportgen.facts.numbers import parse_number
-from reportgen.readers import read_path
+from reportgen.readers import read_bytes, read_path
 from tests.conftest import FACT_KEYS, corpus_file
 
 
@@ -604,6 +605,18 @@ NAMED_FROM_CONTEXT = [
     # a number earlier in the clause names the one after it, not the clause before
     ("state-council_2011_zh.txt", "积极稳妥推进城镇化，城镇化率从47.5％提高到51.5%，完善城市化布局和形态，"
      "不断提升城镇化的质量和水平。", [("47.5％", "城镇化率"), ("提高到51.5%", "城镇化率")]),
+    # a topic clause with an ordinal (第7年) holds no figure: what it raised names the next
+    # clause's per-head rise; who benefits is named with it, not by the verb alone
+    ("state-council_2012_zh.txt", "连续第7年提高企业退休人员基本养老金，全年人均增加1680元，"
+     "5700多万人受益；", [("1680元", "企业退休人员基本养老金"),
+                          ("5700多万人", "企业退休人员基本养老金受益")]),
+    ("state-council_2018_zh.txt", "加大对各类学校家庭困难学生资助力度，4.3亿人次受益。",
+     [("4.3亿人次", "各类学校家庭困难学生资助受益")]),
+    # a payer before the number names no figure: the purpose after it does
+    ("state-council_2010_zh.txt", "中央财政拟投入433亿元用于促进就业。", [("433亿元", "促进就业投入")]),
+    # a payer with no purpose stated after the amount keeps its name
+    ("state-council_2009_zh.txt", "实施更加积极的就业政策，中央财政拟投入420亿元资金。",
+     [("420亿元", "中央财政拟投入")]),
 ]  # fmt: skip
 
 
@@ -638,6 +651,181 @@ def test_indicators_of_a_list_of_counts() -> None:
 def test_to_dict_has_the_contract_keys() -> None:
     d = one("投资2.3亿元。").to_dict()
     assert list(d) == FACT_KEYS
+
+
+# --- years and ages as units --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("state-council_2016_zh.txt", "劳动年龄人口平均受教育年限从10.23年提高到10.8年。",
+         [("10.23年", 10.23, "年", ""), ("提高到10.8年", 10.8, "年", "提高到")]),
+        ("state-council_2018_zh.txt", "劳动年龄人口平均受教育年限提高到10.5年。",
+         [("提高到10.5年", 10.5, "年", "提高到")]),
+        # the age group (15岁以上人口) is part of the name, no figure
+        ("state-council_2013_zh.txt", "国民受教育程度大幅提升，15岁以上人口平均受教育年限达到9年以上。",
+         [("达到9年以上", 9, "年", "以上")]),
+        ("state-council_2016_zh.txt", "推进健康中国建设，人均预期寿命提高1岁。", [("1岁", 1, "岁", "")]),
+        ("state-council_2018_zh.txt", "人均预期寿命达到76.7岁。", [("达到76.7岁", 76.7, "岁", "达到")]),
+    ],
+)  # fmt: skip
+def test_years_and_ages_after_a_noun_measured_in_them(
+    name: str, text: str, expected: list[tuple[str, float, str, str]]
+) -> None:
+    body = re.sub(r"\s+", "", corpus_file(name).read_text(encoding="utf-8"))
+    assert text in body
+    got = [(f.surface, f.value, f.unit, f.qualifier) for f in extract_from_text(text, kind="")]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "粮食连续五年增产，总产量10570亿斤。",  # SC 2009: how many years, not a measure
+        "连续7年提高企业退休人员基本养老金水平。",  # SC 2011
+        "劳动年龄人口连续5年减少。",  # a noun measured in years, but 连续 counts the years
+        "15岁以上人口比重上升。",  # an age group
+        "2023年受教育年限统计。",  # a year
+    ],
+)
+def test_years_that_are_no_durations(text: str) -> None:
+    assert [f.unit for f in extract_from_text(text, kind="")] in ([], ["斤"])
+
+
+# --- a stretch of years and the year under review ----------------------------------------------
+
+
+@functools.cache
+def _report_facts(name: str) -> tuple[Fact, ...]:
+    return tuple(extract_facts(read_path(corpus_file(name))))
+
+
+def _at(name: str, sentence: str, surface: str) -> tuple[str, str, int | None]:
+    found = [
+        (f.indicator, f.kind, f.year)
+        for f in _report_facts(name)
+        if f.surface == surface and f.sentence.startswith(sentence)
+    ]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence", "surface", "expected"),
+    [
+        # SC 2011's plan part: 过去一年，我们的各项工作取得了很大成绩。 leads in 2010's results
+        ("state-council_2011_zh.txt", "国内生产总值增长10.3%", "10.3%",
+         ("国内生产总值", ACHIEVEMENT, 2010)),
+        ("state-council_2011_zh.txt", "城镇新增就业1168万人", "1168万人",
+         ("城镇新增就业", ACHIEVEMENT, 2010)),
+        ("state-council_2011_zh.txt", "居民消费价格涨幅控制在3.3%", "控制在3.3%",
+         ("居民消费价格", ACHIEVEMENT, 2010)),
+        # SC 2018: 刚刚过去的2017年，…全面完成并好于预期。 in the part on the past five years
+        ("state-council_2018_zh.txt", "国内生产总值增长6.9％", "6.9％",
+         ("国内生产总值", ACHIEVEMENT, 2017)),
+        ("state-council_2018_zh.txt", "城镇新增就业1351万人", "1351万人",
+         ("城镇新增就业", ACHIEVEMENT, 2017)),
+        # the next sentence after a lead has a target cue of its own: still a target
+        ("state-council_2011_zh.txt", "今年国民经济和社会发展的主要预期目标是", "8%左右",
+         ("国内生产总值", TARGET, 2011)),
+    ],
+)  # fmt: skip
+def test_a_lead_dates_the_results_the_next_sentence_lists(
+    name: str, sentence: str, surface: str, expected: tuple[str, str, int]
+) -> None:
+    assert _at(name, sentence, surface) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence", "surface", "indicator"),
+    [
+        # a part reviewing a stretch as a whole (一、“十一五”时期…的回顾; 一、过去五年工作回顾):
+        # its sums and yearly averages are the stretch's, named for it, of its last year
+        ("state-council_2011_zh.txt", "国内生产总值达到39.8万亿元，年均增长11.2%", "11.2%",
+         "十一五时期国内生产总值"),
+        ("state-council_2011_zh.txt", "城镇新增就业5771万人", "5771万人", "十一五时期城镇新增就业"),
+        ("state-council_2018_zh.txt", "城镇新增就业6600万人以上", "6600万人以上", "过去五年城镇新增就业"),
+        ("state-council_2018_zh.txt", "居民消费价格年均上涨1.9％", "1.9％", "过去五年居民消费价格"),
+        # dated to the year under review by a year, but a change against a base year five
+        # years back or a yearly average is the stretch's (SC 2008)
+        ("state-council_2008_zh.txt", "2007年，国内生产总值达到24.66万亿元", "65.5%", "过去五年国内生产总值"),
+        ("state-council_2008_zh.txt", "2007年，国内生产总值达到24.66万亿元", "10.6%", "过去五年国内生产总值"),
+        ("state-council_2013_zh.txt", "国内生产总值年均增长9.3%", "9.3%", "过去五年国内生产总值"),
+        # a level reached, a level started from and a stock are the stretch's end and start
+        ("state-council_2011_zh.txt", "国内生产总值达到39.8万亿元", "达到39.8万亿元", "国内生产总值"),
+        ("state-council_2011_zh.txt", "国内生产总值达到39.8万亿元", "3.16万亿元", "财政收入"),
+        ("state-council_2018_zh.txt", "城镇化率从52.6％提高到58.5％", "提高到58.5％", "城镇化率"),
+        ("state-council_2008_zh.txt", "外汇储备超过1.52万亿美元", "超过1.52万亿美元", "外汇储备"),
+        # the one year the sentence dates (SC 2013: 2012年，…) is no stretch
+        ("state-council_2013_zh.txt", "2012年，在世界各大经济体增长全面减速", "7.8%", "国内生产总值"),
+        # the sentence names the stretch itself: its own words, outside such a part too
+        ("state-council_2008_zh.txt", "五年全国新增城镇就业5100万人", "5100万人", "五年全国新增城镇就业"),
+        ("state-council_2009_zh.txt", "近三年累计，单位国内生产总值能耗下降10.08%", "10.08%",
+         "近三年单位国内生产总值能耗"),
+        ("state-council_2010_zh.txt", "“十一五”前四年累计单位国内生产总值能耗下降14.38%", "14.38%",
+         "十一五前四年单位国内生产总值能耗"),
+    ],
+)  # fmt: skip
+def test_results_over_a_stretch_of_years_are_named_for_it(
+    name: str, sentence: str, surface: str, indicator: str
+) -> None:
+    got, kind, year = _at(name, sentence, surface)
+    assert (got, kind) == (indicator, ACHIEVEMENT)
+    assert year == int(name[14:18]) - 1  # the stretch's last year, the year under review
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "indicator"),
+    [
+        # a plan's name (三年行动) or a schooling system (九年免费义务教育) names no stretch
+        ("制定建设国际生态旅游目的地中心城市三年行动工作方案，围绕核心景区，推动河湟文化（国家级）"
+         "旅游度假区建设，8个景区、4条旅游精品线路提档升级。", "8个", "景区"),
+        ("全面实现城乡九年免费义务教育，惠及1.6亿学生。", "1.6亿", "学生"),
+        ("实施三年行动计划，新建学校5所。", "5所", "新建学校"),
+        # …while a clause the stretch opens is the stretch's (SC 2011)
+        ("基础设施建设明显加快，五年建成铁路新线1.6万公里。", "1.6万公里", "五年建成铁路新线"),
+    ],
+)  # fmt: skip
+def test_names_of_plans_and_systems_are_no_stretch(text: str, surface: str, indicator: str) -> None:
+    (f,) = [f for f in extract_from_text(text, kind=ACHIEVEMENT) if f.surface == surface]
+    assert f.indicator == indicator
+
+
+def test_a_stretch_is_not_paired_with_a_years_target_in_the_briefing() -> None:
+    """SC 2011 and SC 2018 close a five-year term: the briefing sets last year's results beside
+    this year's targets, not the term's totals and averages (5771万 new jobs in 2006–2010)."""
+    from reportgen.brief import build_briefing
+
+    for year, pairs in [
+        (2011, {("国内生产总值", "10.3%", "8%左右"), ("城镇新增就业", "1168万人", "900万人以上")}),
+        (
+            2018,
+            {("国内生产总值", "6.9％", "6.5％左右"), ("城镇新增就业", "1351万人", "1100万人以上")},
+        ),
+    ]:
+        doc = read_path(corpus_file(f"state-council_{year}_zh.txt"))
+        b = build_briefing(doc, facts=extract_facts(doc))
+        made = {(c.indicator_zh, c.review.value_zh, c.plan.value_zh) for c in b.comparisons}
+        assert pairs <= made, made
+        assert not {c.indicator_zh for c in b.comparisons} & {"十一五时期国内生产总值"}
+
+
+def test_a_lead_in_a_whole_paragraph_of_a_plan_part() -> None:
+    """A report written in whole paragraphs: the sentence after the lead lists last year's
+    results, the one after that (今年…) is the plan again."""
+    md = (
+        "# 2011年政府工作报告\n\n## 三、2011年的工作\n\n"
+        "过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%，城镇新增就业1168万人。"
+        "今年国内生产总值增长8%左右，城镇新增就业900万人以上。\n"
+    )
+    doc = read_bytes(md.encode(), kind="markdown", source="t.md")
+    assert [(f.surface, f.kind, f.year) for f in extract_facts(doc)] == [
+        ("10.3%", ACHIEVEMENT, 2010),
+        ("1168万人", ACHIEVEMENT, 2010),
+        ("8%左右", TARGET, 2011),
+        ("900万人以上", TARGET, 2011),
+    ]
 
 
 # --- English ------------------------------------------------------------------------------------

@@ -85,6 +85,42 @@ PERIOD_RE = re.compile(
 # Time words that date a number to the year under review, not as the base of a comparison
 # (比去年, 较去年 say what a target is measured against).
 PAST_TIME_RE = re.compile(r"(?<![比较同])(?:去年|过去一年|过去的一年|过去五年)")
+# A sentence that dates the year under review and states no figure (过去一年，我们的各项工作取得了
+# 很大成绩。/ 刚刚过去的2017年，经济社会发展主要目标任务全面完成并好于预期。) leads in the results
+# the next sentence lists, also where a plan part recalls them (SC 2011, SC 2018); a corpus of one
+# sentence or clause a line carries the lead across lines until that sentence ends.
+LEAD_PAST_RE = re.compile(r"(?<![比较同])(?:去年|过去一年|过去的一年)|刚刚过去的(?:19|20)\d{2}年")
+SENTENCE_END_RE = re.compile(r"[。！？!?][”’」）)]*\s*$")
+# A level that is a state, not a sum: a stock (储备, 余额, 积累) or a ratio (城镇化率, 比重, 覆盖).
+STOCK_NAME_RE = re.compile(r"(?:率|比重|比例|占比|储备|余额|积累|存量|保有量|总量|覆盖)$|^占|率先")
+NOT_CUE_RE = re.compile(r"预期寿命|[好高低]于预期|超[出过]预期|符合预期")
+INTENT_FREE_RE = re.compile(rf"主要|重要|需要|必要|要求|{NOT_CUE_RE.pattern}")
+# A stretch of past years a figure covers, as its own sentence says it before the figure (五年累计,
+# 五年来, 过去五年, 近三年累计, “十一五”前四年累计, 比五年前): a sum, average or change over the
+# stretch, not a result of its last year. 连续五年增产 counts the years of a trend, 三年内 and 今后
+# 五年 lie ahead.
+_PLAN_NAME = r"(?:[“\"]?(?:十[一二三四五六七八九]?|[三四五六七八九])五[”\"]?)?"
+_SPAN = r"(?<!连续)(?<!今后)(?<!未来)[二两三四五六七八九十]年"
+STRETCH_CUE_RE = re.compile(
+    rf"{_PLAN_NAME}(?:过去|近|(?<![比较])前|这)的?{_SPAN}(?:来|累计|中|间|前)?(?![内底末初])"
+    rf"|{_PLAN_NAME}{_SPAN}(?:来|累计|中|间|前)(?![内底末初])"
+    # bare 五年 only opening a clause: 五年新增节水灌溉面积…, not 九年免费义务教育, 三年行动
+    rf"|(?:^|(?<=[，,。；;：:]))(?:其中)?{_PLAN_NAME}{_SPAN}(?![内底末初以的])"
+)
+# A part reviewing a stretch of years as a whole (一、过去五年工作回顾, 一、“十一五”时期国民经济和
+# 社会发展的回顾): its figures are the stretch's unless their sentence dates one year.
+STRETCH_HEADING_RE = re.compile(
+    r"过去(?:的)?[二两三四五六七八九十]年|[二两三四五六七八九十]年来"
+    r"|[“\"]?(?:十[一二三四五六七八九]?|[三四五六七八九])五[”\"]?(?:时期|期间)"
+)
+# A yearly average over a stretch (年均增长11.2%), and a change against a base year before the year
+# under review's (2007年…比2002年增长65.5%): figures of the stretch in a part that reviews one.
+AVERAGE_RE = re.compile(rf"年均{WS}(?:{_alternation(T.CHANGE_VERBS)}|增幅|增速)")
+BASE_YEAR_RE = re.compile(
+    r"[比较](?:(?P<y>(?:19|20)\d{2})年|前[二两三四五六七八九十]年|[二两三四五六七八九十]年前)"
+)
+# What dates a figure to the year under review itself (去年, 比上年, 2012年 in a 2013 report).
+ONE_YEAR_RE = re.compile(r"去年|过去一年|过去的一年|上年|同比|刚刚过去的")
 FULLWIDTH_RE = re.compile(r"[０-９．，％]")
 CLAUSE_DELIMS = "，,。；;：:！？!?\n（）()“”‘’"
 CLAUSE_RE = re.compile("[" + re.escape(CLAUSE_DELIMS) + "]")
@@ -335,6 +371,7 @@ def _number(n: str, m: re.Match[str], quoted: list[tuple[int, int]]) -> _Hit | N
     tail = TAIL_RE.match(n, end)
     assert tail is not None  # every part is optional
     unit = tail.group("unit") or tail.group("unit2")
+    duration = "" if unit or not m.group("ar") else _duration_unit(n, start, tail.end())
     # Small Chinese numerals are slogans and articles (两个关键, 三个中心, 一批), not statistics;
     # a multiple is one whatever its size (增长一倍, 增加两倍).
     small = value <= 10 and not any(c in text for c in "百千万亿")
@@ -347,12 +384,13 @@ def _number(n: str, m: re.Match[str], quoted: list[tuple[int, int]]) -> _Hit | N
     # scale is not applied again) and, from 万 on, a count of people like 1700万.
     inner = 1e8 if "亿" in text else 1e4 if "万" in text else 1.0
     within = inner > 1 or mixed
-    if unit:
-        base, factor, category = T.UNITS[unit]
-        hit.unit_written, hit.base, hit.factor, hit.category = unit, base, factor, category
+    if unit or duration:
+        base, factor, category = T.UNITS[unit] if unit else T.DURATION_UNITS[duration]
+        hit.unit_written = unit or duration
+        hit.base, hit.factor, hit.category = base, factor, category
         hit.value = scaled(value, scale_of(scale), factor)
         hit.scaled = bool(scale) or within
-        hit.end = tail.end()
+        hit.end = tail.end() + (1 if duration else 0)
     elif scale or within:
         # No unit yet: it may borrow one from the next number (1.2万至1.5万亩), or count the
         # people its noun names (1700多万困难群众).
@@ -379,6 +417,21 @@ def _number(n: str, m: re.Match[str], quoted: list[tuple[int, int]]) -> _Hit | N
     if governed:
         hit.sign = 0
     return hit
+
+
+# A span of time before a number of years says how long, not how much (连续7年, 近5年, 每3年).
+SPAN_LEAD_RE = re.compile(r"(?:连续|近|过去|前|这|每|第|经过|历时|用)$")
+
+
+def _duration_unit(n: str, start: int, at: int) -> str:
+    """年 or 岁 after a number at ``at`` as its unit, when a noun its clause measures in them
+    comes before it (受教育年限从10.23年提高到10.8年, 人均预期寿命提高1岁); "" otherwise."""
+    c = n[at : at + 1]
+    if c not in T.DURATION_UNITS or SPAN_LEAD_RE.search(n, max(0, start - 2), start):
+        return ""
+    clause = n[max(0, start - 20) : start]
+    clause = clause[max(clause.rfind(d) for d in "，,。；;：:\n") + 1 :]
+    return c if any(w in clause for w in T.DURATION_NOUNS) else ""
 
 
 def _measured_noun(n: str, hit: _Hit) -> None:
@@ -620,6 +673,92 @@ def _named_year(words: str, ref_year: int | None) -> int | None:
     return year
 
 
+def _leads(text: str, carried: bool, ref_year: int | None) -> tuple[frozenset[int], bool]:
+    """The starts of the sentences of ``text`` that a lead sentence (LEAD_PAST_RE: 过去一年，各项
+    工作取得了很大成绩。) dates to the year under review, and whether the next paragraph's first
+    sentence is led too. ``carried``: this paragraph's first sentence is (a lead ended the one
+    before, or the led sentence runs on across lines: 国内生产总值增长10.3%，)."""
+    led: set[int] = set()
+    lead = carried
+    last_led = False
+    for a, b in sentence_spans(text, semicolon=False):
+        sentence = text[a:b]
+        if not sentence.strip():
+            continue
+        if lead:
+            led.add(a)
+        last_led = lead
+        lead = _is_lead(sentence, ref_year)
+    ended = SENTENCE_END_RE.search(text) is not None
+    return frozenset(led), lead or (last_led and not ended)
+
+
+def _is_lead(sentence: str, ref_year: int | None) -> bool:
+    """A sentence dating the year under review with no figure and no word of intent."""
+    past = LEAD_PAST_RE.search(sentence) or (
+        ref_year is not None
+        and any(int(y) == ref_year - 1 for y in YEAR_RE.findall(sentence))
+        and not any(int(y) != ref_year - 1 for y in YEAR_RE.findall(sentence))
+    )
+    # 主要目标任务全面完成并好于预期: 要 and 预期 inside words that state no intent
+    plain = INTENT_FREE_RE.sub("", sentence)
+    return bool(past) and not any(c in plain for c in T.TARGET_CUES) and not _scan(sentence)
+
+
+def _stretch_label(
+    n: str,
+    h: _Hit,
+    before: str,
+    *,
+    indicator: str,
+    stretch: str,
+    one_year: bool,
+    clause_start: int,
+    ref_year: int | None,
+) -> str:
+    """The stretch of years a result covers, as the report words it, or "" for a result of one
+    year: the stretch its sentence names before it (五年累计, 近三年累计), else in a part that
+    reviews a stretch (``stretch``: 过去五年) a yearly average or a change against a base year
+    before the year under review, and any figure its sentence does not date to that one year
+    (去年, 比上年, 2012年; a lead) nor states as a level reached (达到39.8万亿元) or started from
+    (从3.16万亿元): those are the stretch's end and start, not its sum."""
+    owns = list(STRETCH_CUE_RE.finditer(before))
+    if owns:
+        return re.sub(r"[“”\"这]|(?:累计|来|中|间|前)$", "", owns[-1].group())
+    if not stretch:
+        return ""
+    clause = n[clause_start : h.start]
+    base = BASE_YEAR_RE.search(clause)
+    if AVERAGE_RE.search(clause) or (
+        base and (not base.group("y") or (ref_year and int(base.group("y")) < ref_year - 2))
+    ):
+        return stretch
+    years = [int(y) for y in YEAR_RE.findall(before)]
+    if one_year or ONE_YEAR_RE.search(before) or (ref_year and ref_year - 1 in years):
+        return ""
+    reached = PREFIX_RE.search(n, max(0, h.start - PREFIX_LOOKBACK), h.start)
+    if (reached and reached.group("q") in LEVEL_QUALIFIERS) or _from_to(n, h.start):
+        return ""
+    if not h.sign and STOCK_NAME_RE.search(indicator):
+        return ""  # 外汇储备超过1.52万亿美元, 城镇化率…: where the stretch ended
+    return stretch
+
+
+def _stretch_core(label: str) -> str:
+    """What a stretch label says in a name that already gives it (过去五年 -> 五年)."""
+    return label.removeprefix("过去").removeprefix("近") or label
+
+
+def _heading_stretch(loc: Located) -> str:
+    """The stretch of past years a review part's heading names as a whole (一、过去五年工作回顾
+    -> 过去五年; 一、“十一五”时期…的回顾 -> 十一五时期); "" for a part on one year."""
+    for sec in reversed(loc.path):
+        if sec.kind == REVIEW and not sec.kind_inferred:
+            m = STRETCH_HEADING_RE.search(sec.heading)
+            return re.sub(r"[“”\"]", "", m.group()) if m else ""
+    return ""
+
+
 def _sentence_kind(
     sentence_before: str,
     sentence: str,
@@ -627,30 +766,39 @@ def _sentence_kind(
     paragraph_kind: str,
     *,
     ref_year: int | None = None,
+    recalled: bool = False,
 ) -> str:
     """The kind of a number: the section says, a strong cue before it in the sentence overrides
     (a target cue, or a year still to come: 到2020年 in a 2016 review is no result); without a
     section kind, explicit cues of the sentence, then the paragraph's language."""
     dated = _dated_kind(sentence_before, ref_year)
-    strong_target = dated == TARGET or any(c in sentence_before for c in T.STRONG_TARGET_CUES)
+    # 人均预期寿命, 好于预期: 预期 inside a name or a comparison with what was expected
+    cued = NOT_CUE_RE.sub("", sentence_before) if "预期" in sentence_before else sentence_before
+    strong_target = dated == TARGET or any(c in cued for c in T.STRONG_TARGET_CUES)
     if default == ACHIEVEMENT:
         return TARGET if strong_target else ACHIEVEMENT
     if default == TARGET:
         # 去年居民消费价格涨幅回落到2.6% in a plan part: a sentence dated to the year under
         # review, with no word of what is to be done, recalls a result
-        past = dated == ACHIEVEMENT or PAST_TIME_RE.search(sentence_before)
+        past = recalled or dated == ACHIEVEMENT or PAST_TIME_RE.search(sentence_before)
         if past and not any(c in sentence_before for c in T.TARGET_CUES):
             return ACHIEVEMENT
         return TARGET
     if strong_target:
         return TARGET
-    if dated or any(c in sentence for c in T.STRONG_ACHIEVEMENT_CUES):
+    if dated or recalled or any(c in sentence for c in T.STRONG_ACHIEVEMENT_CUES):
         return ACHIEVEMENT
     return paragraph_kind or _cue_kind(sentence) or ACHIEVEMENT
 
 
 def _indicator(
-    text: str, hit: _Hit, clause_start: int, previous: str, *, sentence_start: int = 0
+    text: str,
+    hit: _Hit,
+    clause_start: int,
+    previous: str,
+    *,
+    sentence_start: int = 0,
+    same_sentence: bool = False,
 ) -> str:
     """A short name for the number from the words before it (or after it, for 3所乡镇卫生院),
     else from the topic clause before its own or the number before it."""
@@ -689,6 +837,14 @@ def _indicator(
     if pre in T.INVEST_VERBS and post and money:
         # 投资2.3亿元强化教育基础设施 -> 教育基础设施投资
         return _strip_lead(post) + pre
+    paid = PAYER_RE.fullmatch(pre) if money and post.startswith("用于") else None
+    if paid and len(_strip_lead(post)) >= 2:
+        # 中央财政拟投入433亿元用于促进就业 -> 促进就业投入: the payer only says who pays
+        return _strip_lead(post) + paid.group("verb")
+    if post in T.BENEFIT_VERBS and not pre:
+        # 全年人均增加1680元，5700多万人受益: who benefits, from what the sentence named
+        subject = (previous if same_sentence else "") or _topic(text, sentence_start, clause_start)
+        return subject + post if subject else post
     if post and (not pre or _is_place(pre) or pre in T.INDICATOR_HEAD_VERBS):
         # 实施了中心城区26公里供水: the place only says where; 健全优化389亿元项目库: the verb
         # alone names nothing; a noun of one character (已扩大到全国86%的县) says what a share
@@ -713,6 +869,14 @@ def _indicator(
     return post or _topic(text, sentence_start, clause_start) or previous or verb
 
 
+PAYER_RE = re.compile(
+    rf"{_alternation(T.PAYERS)}(?:{_alternation(T.PAYER_ADVERBS)})*(?P<verb>{_alternation(T.INVEST_VERBS)})"
+)
+# A topic clause opening with how long a trend has run and its verb (连续第7年提高企业退休人员基本
+# 养老金): what it raised names the figures of the next clause.
+TOPIC_LEAD_RE = re.compile(
+    rf"^(?:连续(?:第)?[\d一二两三四五六七八九十]+年)?(?:{_alternation(T.CHANGE_VERBS)}|加大|加强)?对?"
+)
 # What stays at the end of a topic clause once its change verb is gone (T.TOPIC_ADVERBS), or an
 # adverb with the verb it goes with (制度不断完善, 体系逐步健全): the predicate, not the topic.
 TOPIC_ADVERB_RE = re.compile(
@@ -732,9 +896,12 @@ def _topic(text: str, sentence_start: int, clause_start: int) -> str:
         return ""
     start = max(text.rfind(c, sentence_start, end) for c in "，,；;：:") + 1
     clause = text[max(start, sentence_start) : end]
-    if not clause or any(ch.isdigit() for ch in clause) or TENTHS_GATE_RE.search(clause):
-        return ""
-    name = _clean(re.sub(r"[\s“”‘’「」]+", "", clause))[0]
+    if not clause or _scan(normalise_digits(clause)) or TENTHS_GATE_RE.search(clause):
+        return ""  # a figure names itself (an ordinal or a year, 连续第7年, is none)
+    lead = TOPIC_LEAD_RE.match(clause)
+    if lead and 0 < lead.end() <= len(clause) - 2:
+        clause = clause[lead.end() :]
+    name = _clean(re.sub(r"[\s“”‘’「」]+", "", clause))[0].removesuffix("力度")
     while True:
         a = TOPIC_ADVERB_RE.search(name)
         if a is None or a.start() == 0:
@@ -926,9 +1093,13 @@ def _extract(
     fallback: str,
     ref_year: int | None = None,
     header: tuple[_Column, ...] | None = None,
+    recalled: frozenset[int] = frozenset(),
+    stretch: str = "",
 ) -> list[Fact]:
     """Facts in one paragraph; ``years`` gives the year of an achievement and of a target whose
-    sentence names none; ``header`` the columns of the table a row is in."""
+    sentence names none; ``header`` the columns of the table a row is in; ``recalled`` the
+    starts of sentences a lead dates to the year under review (:func:`_leads`); ``stretch`` the
+    stretch of years the paragraph's part reviews as a whole (过去五年), "" when none."""
     cells = _row_cells(text)
     if cells is not None:
         return _row_facts(
@@ -961,13 +1132,26 @@ def _extract(
         elif h.follows and previous:
             indicator = previous
         else:
-            indicator = _indicator(text, h, clause_start, previous, sentence_start=s0)
+            indicator = _indicator(
+                text, h, clause_start, previous, sentence_start=s0, same_sentence=prev_end > s0
+            )
         before = text[s0 : h.start]
-        fact_kind = _sentence_kind(before, sentence, kind, paragraph_kind, ref_year=ref_year)
+        led = s0 in recalled
+        fact_kind = _sentence_kind(
+            before, sentence, kind, paragraph_kind, ref_year=ref_year, recalled=led
+        )
         fact_year = years.get(fact_kind)
         if fact_kind == TARGET:
             # 到2020年…翻一番 in a 2016 report is a target for 2020, not for the year it is set in
             fact_year = _named_year(before, ref_year) or fact_year
+        elif fact_kind == ACHIEVEMENT:
+            label = _stretch_label(
+                n, h, before, indicator=indicator, stretch=stretch, one_year=led,
+                clause_start=clause_start,
+                ref_year=ref_year,
+            )  # fmt: skip
+            if label and indicator and _stretch_core(label) not in indicator:
+                indicator = label + indicator  # 城镇新增就业5771万人 under “十一五”时期…回顾
         facts.append(
             _fact(
                 text,
@@ -1505,6 +1689,7 @@ def extract_facts(doc: Document, *, kind: str | None = None) -> list[Fact]:
     header: tuple[_Column, ...] | None = None
     table_section: Section | None = None
     after_header = False
+    led = False  # the paragraph's first sentence follows a lead (过去一年，…取得了很大成绩。)
     for loc in doc.iter_located():
         cells = _row_cells(loc.paragraph.text)
         if cells is None or loc.section is not table_section:
@@ -1521,6 +1706,7 @@ def extract_facts(doc: Document, *, kind: str | None = None) -> list[Fact]:
         # step inferred for its part, else the paragraph before it.
         fallback = {REVIEW: ACHIEVEMENT, PLAN: TARGET}.get(loc.kind, "") or carried
         years = {k: _kind_year(k, year, sec_kind, doc.year) for k in (ACHIEVEMENT, TARGET)}
+        recalled, led = _leads(loc.paragraph.text, led, doc.year)
         period = _heading_period(loc, doc.year)
         if period is not None:
             years[TARGET] = period  # “十三五”时期主要目标任务: the plan's goals are for 2020
@@ -1533,6 +1719,8 @@ def extract_facts(doc: Document, *, kind: str | None = None) -> list[Fact]:
                 fallback=fallback or ACHIEVEMENT,
                 ref_year=doc.year,
                 header=header,
+                recalled=recalled,
+                stretch=_heading_stretch(loc),
             )
         )
         if not sec_kind:

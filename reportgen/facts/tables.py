@@ -730,3 +730,32 @@ CHANGE_HEADER_WORDS: tuple[str, ...] = ("比上年", "较上年", "同比", "±"
 # A change column without a unit of its own: a rate (增长, 增速, 下降) is in %, as statistical
 # tables print them; an amount (增加, 减少, 增减) is in the unit of its row.
 RATE_HEADER_WORDS: tuple[str, ...] = ("增长", "增速", "增幅", "涨幅", "下降", "降幅", "回落")
+
+# Who pays, in front of a spending verb (中央财政拟投入433亿元用于促进就业): a payer names no
+# figure; the purpose after the number (用于…) does.
+PAYERS: tuple[str, ...] = (
+    "中央财政",
+    "地方财政",
+    "各级财政",
+    "省级财政",
+    "市级财政",
+    "县级财政",
+    "中央政府",
+    "地方政府",
+    "各级政府",
+    "中央预算",
+    "中央",
+)
+PAYER_ADVERBS: tuple[str, ...] = ("拟", "将", "再", "已", "又", "今年", "共", "累计")
+
+# Verbs of benefiting or being covered that follow a count of people (5700多万人受益): the verb
+# alone names nothing; what they benefit from, named before in the sentence, goes with it.
+BENEFIT_VERBS: tuple[str, ...] = ("受益", "受惠", "获益", "得益")
+
+# Units of time and age, read only after a noun measured in them (受教育年限提高到10.8年, 预期寿命
+# 提高1岁): elsewhere 年 dates (2023年) or counts years (连续7年) and 岁 bounds an age group.
+DURATION_UNITS: dict[str, tuple[str, float, str]] = {
+    "年": ("年", 1.0, "years"),
+    "岁": ("岁", 1.0, "age"),
+}
+DURATION_NOUNS: tuple[str, ...] = ("年限", "寿命", "年龄", "工龄", "教龄", "学制")

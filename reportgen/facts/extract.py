@@ -678,6 +678,8 @@ def _leads(text: str, carried: bool, ref_year: int | None) -> tuple[frozenset[in
     工作取得了很大成绩。) dates to the year under review, and whether the next paragraph's first
     sentence is led too. ``carried``: this paragraph's first sentence is (a lead ended the one
     before, or the led sentence runs on across lines: 国内生产总值增长10.3%，)."""
+    if not carried and not LEAD_PAST_RE.search(text) and "年" not in text:
+        return frozenset(), False  # most paragraphs: no lead, nothing led
     led: set[int] = set()
     lead = carried
     last_led = False

@@ -31,10 +31,19 @@ Paragraph boundaries (the layout is lost, so the decisions rest on the text and 
   item, or the first one stops short of its column: a typesetter breaks a line only where the
   next word no longer fits, so a line that leaves room for the next line's first word (with
   :data:`ROOM_EM` to spare for the slack of real copies) ended its paragraph, whether it ends in a
-  full stop or not. Copies without blank lines between paragraphs rest on this. A paragraph whose
-  last line happens to end near its column's edge cannot be told from a wrap and runs on into
-  the next one. A numbered heading ("一、……", "（一）……") or a front-matter line (title,
-  subtitle, byline: before the first line with punctuation) ends where it does not fill its line.
+  full stop or not. Copies without blank lines between paragraphs rest on this. After a full
+  stop the copy's own statistics decide (:class:`_FullStops`): the room its wraps leave says how
+  closely it can be measured (a clean copy to the em: then a line with room for the next word
+  ended), and a line that fills its column up to a full stop – a wrap as often as not in
+  newspaper text – ends its paragraph only where the copy makes that likelier: how many
+  paragraph ends fall into a column's last em (from the short last lines seen) against how
+  many wraps fall after a full stop (from those after a comma), weighed by how the next line
+  opens (a topic sentence, "各位代表", an indent) compared with the paragraphs and sentences
+  of the same copy. A paragraph whose last line ends at its column's edge and whose neighbour
+  opens like any sentence still runs on into it. A numbered heading ("一、……", "（一）……") or
+  a front-matter line (title, subtitle, byline: before the first line with punctuation) ends
+  where it does not fill its line; a numbered heading that fills its line up to its full stop
+  goes on where the copy's other headings run in ("（一）……。2011年，……").
   Where the column cannot be measured that closely (too few lines), a line ends its paragraph
   when it is much shorter than its column and not stretched;
 * "full" is measured in em (CJK characters 1, Latin letters and digits ½, a closing mark that may
@@ -113,6 +122,18 @@ FULL_HEADING_ROOM = 1.0
 # run on either side (a side with fewer does not count): enough for their upper median to be the
 # column's width, few enough to stay in one column where a run goes on into the next.
 SETTLED_WINDOW = 5
+# A copy's own wraps tell how closely its widths can be measured (:class:`_FullStops`), given
+# this many lines broken off mid-word; a line ending a sentence that leaves SLACK_MARGIN more
+# room than any of them ended its paragraph.
+SLACK_SAMPLES = 20
+SLACK_MARGIN = 0.5
+# A topic sentence opening a paragraph: a short sentence without clauses.
+TOPIC_MAX = 12
+TOPIC_RE = re.compile(rf"^[^，、；：,;:。！？!?]{{2,{TOPIC_MAX}}}[。！？!?]")
+ADDRESSES = ("各位代表",)
+HEADING_LINES = 4  # a numbered heading's full stop, if any, comes within this many lines
+# A sentence's end in running text, with the closing marks after it.
+STOP_RE = re.compile(r"[。！？!?…]+[”’」』）)]*")
 # A complete subtitle ("——2019年3月5日在第十三届全国人民代表大会第二次会议上") never runs on.
 SUBTITLE_RE = re.compile(
     r"^(?:——|—|-{2,4})\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.*上$"
@@ -317,8 +338,10 @@ class Line:
     blank_before: bool  # a blank line (or the start of the text) precedes it
     blank_after: bool = False
     indented: bool = False
+    # Widths and the body are cached on first use (cached_property writes the instance's
+    # __dict__, which a frozen dataclass allows): the column rules measure every line often.
 
-    @property
+    @functools.cached_property
     def body(self) -> str:
         return self.text.strip(SPACES)
 
@@ -330,7 +353,7 @@ class Line:
     def body_end(self) -> int:
         return self.start + len(self.text.rstrip(SPACES))
 
-    @property
+    @functools.cached_property
     def justified(self) -> bool:
         """Spaces next to CJK characters inside the line: the copy shows the gaps of a line
         stretched to its column's width – a full line (a paragraph's last line is never
@@ -338,26 +361,45 @@ class Line:
         body = self.body
         return any(s > 0 and e < len(body) for s, e in space_spans(body))
 
+    @functools.cached_property
+    def stretched(self) -> bool:
+        """Spaces between two CJK characters inside the line: the gaps of a line stretched to
+        its column. (A space between Chinese and a number or Latin word may only show a change
+        of font, as in "技能培训 140期".)"""
+        body = self.body
+        return any(
+            s > 0 and e < len(body) and is_cjk(body[s - 1]) and is_cjk(body[e])
+            for s, e in space_spans(body)
+        )
+
+    @functools.cached_property
+    def word_spaces(self) -> str:
+        """The spaces that are content (between two Latin words or numbers, "3.6 : 48"): set in
+        the line, they took room, unlike justification spaces."""
+        body = self.body
+        gaps = {k for s, e in space_spans(body) for k in range(s, e)}
+        return "".join(c for k, c in enumerate(body) if is_space(c) and k not in gaps)
+
     @property
     def letter_spaced(self) -> bool:
         """Stretched, and not set as phrases of two or more characters the way a headline is."""
         body = self.body
         return any(s > 0 and e < len(body) for s, e in space_spans(body, phrases=True))
 
-    @property
+    @functools.cached_property
     def core_em(self) -> float:
         """Printed width without a closing mark at its end, which may hang past the column."""
         body = nonspace(self.body)
         return display_width(body[:-1] if body.endswith(tuple(CLOSING_MARKS)) else body)
 
-    @property
+    @functools.cached_property
     def core_chars(self) -> int:
         """Characters, as :attr:`core_em` counts them (a copy may come from text set with every
         character one wide, digits too)."""
         body = nonspace(self.body)
         return len(body) - (1 if body.endswith(tuple(CLOSING_MARKS)) else 0)
 
-    @property
+    @functools.cached_property
     def em(self) -> float:
         """Printed width of the line's glyphs. Spaces do not count: justification spaces only
         fill a line out to its column, and stray ones should not make a line look full."""
@@ -462,14 +504,25 @@ class _Column:
     width: float
     by_chars: bool = False
 
+    def lead(self, line: Line) -> float:
+        """The width of ``line``'s first word (:func:`_lead`), as this column counts it."""
+        lead = _lead(line.body)
+        return float(len(lead)) if self.by_chars else display_width(lead)
+
+    def room(self, line: Line, nxt: Line) -> float:
+        """How much room ``line`` leaves beyond the first word of ``nxt`` (negative: the word
+        did not fit, ``line`` was wrapped)."""
+        indent = INDENT_EM if line.indented else 0.0
+        if self.by_chars:
+            used = len(nonspace(line.body)) + len(line.word_spaces)
+        else:
+            used = line.em + display_width(line.word_spaces)
+        return self.width - used - indent - self.lead(nxt)
+
     def room_left(self, line: Line, nxt: Line, spare: float) -> bool:
         """``line`` leaves room for the first word of ``nxt`` and ``spare`` more: it was not
         wrapped."""
-        lead = _lead(nxt.body)
-        indent = INDENT_EM if line.indented else 0.0
-        if self.by_chars:
-            return self.width - len(nonspace(line.body)) - indent >= len(lead) + spare
-        return self.width - line.em - indent >= display_width(lead) + spare
+        return self.room(line, nxt) >= spare
 
 
 class _Columns:
@@ -486,6 +539,8 @@ class _Columns:
         self._cache: dict[int, list[float]] = {}
         self._mid_word: dict[int, list[int]] = {}
         self._chars_runs: dict[int, bool] = {}
+        self._full_stops: dict[int, _FullStops | None] = {}
+        self._settled: dict[int, _Column | None] = {}
         everything = [w for k in range(len(self.runs)) for w in self._samples(k)]
         self.overall = _upper_median(everything) if everything else None
 
@@ -532,6 +587,11 @@ class _Columns:
         paragraph ends of any width, and a run may go on from one column into another without a
         blank line. Measured on either side of the line, the narrower wins (at a change of
         column, the column the line may belong to); None without enough such lines."""
+        if i not in self._settled:
+            self._settled[i] = self._settle(i)
+        return self._settled[i]
+
+    def _settle(self, i: int) -> _Column | None:
         idx = self._mid_word_lines(self.run_of[i])
         p = bisect.bisect_left(idx, i)
         q = p + 1 if p < len(idx) and idx[p] == i else p
@@ -550,6 +610,13 @@ class _Columns:
             ),
             by_chars,
         )
+
+    def full_stops(self, text_from: int) -> _FullStops | None:
+        """What this copy's own lines of running text (from ``text_from`` on) say about a line
+        that ends a sentence and leaves no room (see :class:`_FullStops`); computed once."""
+        if text_from not in self._full_stops:
+            self._full_stops[text_from] = _full_stop_evidence(self, text_from)
+        return self._full_stops[text_from]
 
     def _by_chars(self, k: int) -> bool:
         """Were run ``k``'s lines wrapped at a number of characters rather than a width? Then
@@ -588,6 +655,177 @@ class _Columns:
             if pool:
                 estimates.append(_upper_median(pool))
         return estimates
+
+
+@dataclass(frozen=True)
+class _FullStops:
+    """What a copy without blank lines tells about a line that ends a sentence and fills its
+    column – a paragraph end, or a wrap that happens to fall after a full stop (as often as not
+    in newspaper text: a full stop is as likely as any other character to be the last of a
+    line). All of it is counted in the copy itself:
+
+    * ``spare``: the room beyond the next line's first word after which a line ending a
+      sentence was not wrapped – a little more than the most that any line broken off
+      mid-word leaves (0 in a clean copy, up to 2 em in a justified newspaper one);
+    * ``ends``: how many paragraph ends to expect among the full lines ending a sentence. The
+      last lines of paragraphs fall anywhere across the column, so the short ones seen say how
+      many fell into the last few em of it, where they look full;
+    * ``wraps``: how many wraps to expect among them: wraps end after a comma as often as the
+      text has commas, and after a full stop as often as it has full stops inside paragraphs;
+    * ``cue_odds``: how much likelier a paragraph than a sentence inside one is to open with a
+      topic sentence ("积极扩大有效投资。") or an address ("各位代表"), from the lines after
+      the short last lines (paragraph starts) and the sentences starting inside lines (never a
+      paragraph start in such a copy); ``plain_odds``, the same for the other openings;
+    * ``flush_odds``: how much likelier a paragraph start than the line after a wrap is to
+      start without an indent (next to nothing where the copy kept its paragraphs' indents);
+    * ``run_in``, ``stand_alone``: numbered headings ending in a full stop that go on with
+      their text on the same line ("（一）经济增长进一步加快。2011年，……"), and that end
+      their line short of the column, on their own.
+    """
+
+    spare: float
+    ends: float
+    wraps: float
+    cue_odds: float
+    plain_odds: float
+    flush_odds: float
+    run_in: int = 0
+    stand_alone: int = 0
+
+    def ends_paragraph(self, nxt: str) -> bool:
+        """Is a full line ending a sentence, followed by ``nxt`` (the text from the next line
+        on, not indented), more likely a paragraph end than a wrap?"""
+        odds = self.cue_odds if _opens_paragraph(nxt) else self.plain_odds
+        return self.ends * odds * self.flush_odds > self.wraps
+
+
+def _full_stop_evidence(cols: _Columns, text_from: int) -> _FullStops | None:
+    """:class:`_FullStops` from the running text of ``cols.lines`` (from ``text_from`` on);
+    None where too few lines broken off mid-word tell how closely widths can be measured."""
+    lines = cols.lines
+    mid_word = {j for k in range(len(cols.runs)) for j in cols._mid_word_lines(k)}
+    # Each line of running text with the line after it in its run (None at the end of a run).
+    pairs: list[tuple[int, int | None]] = []
+    for i in range(text_from, len(lines)):
+        if i in cols.skip or lines[i].em > MAX_COLUMN_EM:
+            continue
+        nxt = i + 1 if i + 1 < len(lines) and not lines[i + 1].blank_before else None
+        pairs.append((i, None if nxt in cols.skip else nxt))
+    # Lines broken off mid-word, and the room each leaves: wraps, but for an unpunctuated
+    # heading's end (more room than the room rule allows) or a line before a new item.
+    wrapped: list[tuple[int, float]] = []
+    for i, nxt in pairs:
+        column = cols.settled(i)
+        if nxt is None or column is None or i not in mid_word:
+            continue
+        room = column.room(lines[i], lines[nxt])
+        if room < ROOM_EM and not ITEM_START_RE.match(lines[nxt].body):
+            wrapped.append((nxt, room))
+    if len(wrapped) < SLACK_SAMPLES:
+        return None
+    spare = max(0.0, min(ROOM_EM, max(r for _, r in wrapped) + SLACK_MARGIN))
+
+    ends = 0.0  # expected paragraph ends among the full lines ending a sentence
+    ended = 0  # lines seen to end a sentence and their paragraph
+    comma_wraps = 0  # full lines ending with a comma: wraps
+    starts = [0, 0, 0]  # paragraph starts seen: all, opening with a cue, not indented
+    inside = [0, 0]  # sentences starting inside a line: all, opening with a cue
+    stops = commas = 0
+    for i, nxt in pairs:
+        text = lines[i].body
+        following = _following(lines, i)
+        for m in STOP_RE.finditer(text):
+            stops += 1
+            if m.end() < len(text):
+                inside[0] += 1
+                inside[1] += _opens_paragraph(text[m.end() :] + following)
+        commas += len(re.findall("[，、]", text))
+        if not ends_sentence(text):
+            column = cols.settled(i)
+            if nxt is not None and column is not None and text.endswith(("，", "、")):
+                comma_wraps += column.room(lines[i], lines[nxt]) < spare
+            continue
+        column = cols.settled(i)
+        if nxt is None or lines[nxt].indented or ITEM_START_RE.match(lines[nxt].body):
+            ended += 1
+        elif column is not None and not lines[i].stretched:
+            if column.room(lines[i], lines[nxt]) < spare:
+                continue  # the lines in question
+            ended += 1
+            starts[0] += 1
+            starts[1] += _opens_paragraph(following)
+            starts[2] += not lines[nxt].indented
+            # The last lines of paragraphs spread evenly over the column: for each one seen
+            # short, this many fell into its full end (the room spared, the next word and a
+            # full stop hanging past the edge, which a plain-text wrap does not do).
+            full = spare + column.lead(lines[nxt]) + (0.0 if column.by_chars else 1.0)
+            if column.width > 2 * full:
+                ends += full / (column.width - full)
+    inner_stops = max(0.0, stops - ended - ends)
+    # Shares by Laplace's rule of succession: few samples say little either way.
+    wraps = inner_stops * (comma_wraps + 1) / (commas + 2)
+    p_cue = (starts[1] + 1) / (starts[0] + 2)
+    p_cue_inside = (inside[1] + 1) / (inside[0] + 2)
+    p_flush = (starts[2] + 1) / (starts[0] + 2)
+    p_flush_wrapped = (sum(not lines[j].indented for j, _ in wrapped) + 1) / (len(wrapped) + 2)
+    run_in, stand_alone = _heading_stops(cols, [i for i, _ in pairs], spare)
+    return _FullStops(
+        spare,
+        ends,
+        wraps,
+        cue_odds=p_cue / p_cue_inside,
+        plain_odds=(1 - p_cue) / (1 - p_cue_inside),
+        flush_odds=p_flush / p_flush_wrapped,
+        run_in=run_in,
+        stand_alone=stand_alone,
+    )
+
+
+def _heading_stops(cols: _Columns, body: list[int], spare: float) -> tuple[int, int]:
+    """How many numbered headings among the lines ``body`` go on with their text after their
+    full stop on the same line, and how many stop short of the column there (see
+    :class:`_FullStops`)."""
+    lines = cols.lines
+    run_in = stand_alone = 0
+    for i in body:
+        if not NUMBERED_HEADING_RE.match(lines[i].body):
+            continue
+        j = i  # the line with the heading's full stop, within its run
+        while not STOP_RE.search(lines[j].body) and j + 1 < min(len(lines), i + HEADING_LINES):
+            if lines[j + 1].blank_before:
+                break
+            j += 1
+        stop = STOP_RE.search(lines[j].body)
+        if stop is None:
+            continue  # no full stop: a heading on its own, of the kind without one
+        if stop.end() < len(lines[j].body):
+            run_in += 1
+            continue
+        nxt = j + 1 if j + 1 < len(lines) and not lines[j + 1].blank_before else None
+        column = cols.settled(j)
+        stand_alone += (
+            nxt is None
+            or lines[nxt].indented
+            or (column is not None and column.room_left(lines[j], lines[nxt], spare))
+        )
+    return run_in, stand_alone
+
+
+def _following(lines: Sequence[Line], i: int) -> str:
+    """The text of the lines after line ``i`` in its run, as far as a topic sentence reaches."""
+    out = ""
+    for j in range(i + 1, len(lines)):
+        if lines[j].blank_before or len(out) > TOPIC_MAX:
+            break
+        out += lines[j].body
+    return out
+
+
+def _opens_paragraph(text: str) -> bool:
+    """``text`` opens the way paragraphs of a report often do: a short topic sentence without
+    clauses ("积极扩大有效投资。", "各位代表！") or an address to the deputies."""
+    t = nonspace(text)
+    return t.startswith(ADDRESSES) or bool(TOPIC_RE.match(t))
 
 
 def _spread(xs: list[float]) -> float:
@@ -813,7 +1051,7 @@ def _joins(
     if ends_sentence(p) and gap:
         return False
     if not gap:
-        return _wraps(lines, a, b, cols, so_far, front=a < text_from)
+        return _wraps(lines, a, b, cols, so_far, front=a < text_from, text_from=text_from)
     if (
         gap
         and NUMBERED_HEADING_RE.match(so_far)
@@ -862,7 +1100,14 @@ def _joins(
 
 
 def _wraps(
-    lines: Sequence[Line], a: int, b: int, cols: _Columns, so_far: str, *, front: bool
+    lines: Sequence[Line],
+    a: int,
+    b: int,
+    cols: _Columns,
+    so_far: str,
+    *,
+    front: bool,
+    text_from: int = 0,
 ) -> bool:
     """No blank line between body lines ``a`` and ``b``: is ``a`` wrapped onto ``b``, or does its
     paragraph end there? (Copies from a PDF viewer often show no blank lines at all.) ``front``:
@@ -872,6 +1117,18 @@ def _wraps(
     if _whole_heading(so_far) or (front and any(is_ideograph(c) for c in so_far)):
         # A heading or front-matter line stands alone unless it is too long for its line and
         # carries on: then it fills the line, up to the next line's first word.
+        if ends_sentence(p) and not front:
+            # A numbered heading that fills its line up to its full stop: a run-in heading
+            # goes on with its text, where the copy's other headings do ("（一）……。2011年，……").
+            evidence = cols.full_stops(text_from)
+            column = cols.settled(a)
+            return (
+                evidence is not None
+                and evidence.run_in > evidence.stand_alone
+                and column is not None
+                and not prev.stretched
+                and not column.room_left(prev, nxt, evidence.spare)
+            )
         if ends_sentence(p) or SUBTITLE_RE.match(so_far):
             return False
         column = cols.settled(a)
@@ -882,7 +1139,15 @@ def _wraps(
     column = cols.settled(a)
     if column is not None:
         # The next line's first word would have fitted on this one: it was not wrapped.
-        return not column.room_left(prev, nxt, ROOM_EM)
+        # A stretched line (its copy shows the gaps) was full, whatever its glyphs measure.
+        evidence = cols.full_stops(text_from) if ends_sentence(p) and not prev.stretched else None
+        if evidence is None:
+            return not column.room_left(prev, nxt, ROOM_EM)
+        # After a full stop, "fitted" is measured against this copy's own wraps; a full line
+        # ends its paragraph where the copy's statistics make that the likelier reading.
+        if column.room_left(prev, nxt, evidence.spare):
+            return False
+        return not evidence.ends_paragraph(nxt.body + _following(lines, b))
     w = cols.width(a)
     if w is None:
         return True  # nothing to measure against: a wrap, as most lines are

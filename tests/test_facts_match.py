@@ -378,7 +378,23 @@ def test_a_qualifier_before_a_population_noun():
     # SC 2015 plan: 6000万农村人口 (drinking water); SC 2016 plan: 1000万以上农村贫困人口.
     assert ("6000万", "1000万以上") not in _made("sc2015-2016:targets")
     assert ("6434万", "1000万以上") not in _made("sc2016:brief")
-    assert ("6800多万", "1386万") in _made("sc2018-2019:results")  # 贫困人口 / 农村贫困人口
+    assert ("1232万人", "1442万人") in _made("sc2015-2016:results")  # 农村贫困人口 each year
+    # SC 2018's 贫困人口减少6800多万 is the five years' total (过去五年贫困人口), not 2017's.
+    assert ("6800多万", "1386万") not in _made("sc2018-2019:results")
+
+
+def test_a_result_over_a_stretch_of_years_is_not_one_years():
+    """The facts step names a result over several years for its stretch (过去五年…, 十一五时期…):
+    it does not pair with the same indicator for one year; a name like 九年义务教育 is no stretch."""
+    assert _apart("过去五年城镇新增就业", "城镇新增就业") == "stretch"
+    assert _apart("十一五时期国内生产总值", "国内生产总值") == "stretch"
+    assert _apart("十一五前四年城镇新增就业", "城镇新增就业") == "stretch"
+    assert _apart("五年单位国内生产总值能耗", "单位国内生产总值能耗") == "stretch"
+    assert _apart("过去五年城镇新增就业", "过去五年城镇新增就业") == ""
+    assert _apart("九年义务教育巩固率", "义务教育巩固率") == ""
+    # SC 2018 review (过去五年…制定修订行政法规195部) vs SC 2019 review (2018: 37部).
+    assert ("195部", "37部") not in _made("sc2018-2019:results")
+    assert ("6.9％", "6.6%") in _made("sc2018-2019:results")  # GDP 2017 vs 2018
 
 
 def test_what_was_added_is_not_the_stock():

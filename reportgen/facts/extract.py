@@ -99,8 +99,8 @@ INTENT_FREE_RE = re.compile(rf"主要|重要|需要|必要|要求|{NOT_CUE_RE.pa
 # 五年来, 过去五年, 近三年累计, “十一五”前四年累计, 比五年前): a sum, average or change over the
 # stretch, not a result of its last year. 连续五年增产 counts the years of a trend, 三年内 and 今后
 # 五年 lie ahead.
-_PLAN_NAME = r"(?:[“\"]?(?:十[一二三四五六七八九]?|[三四五六七八九])五[”\"]?)?"
-_SPAN = r"(?<!连续)(?<!今后)(?<!未来)[二两三四五六七八九十]年"
+_PLAN_NAME = rf"{T.PLAN_NAME}?"
+_SPAN = T.YEARS_SPAN
 STRETCH_CUE_RE = re.compile(
     rf"{_PLAN_NAME}(?:过去|近|(?<![比较])前|这)的?{_SPAN}(?:来|累计|中|间|前)?(?![内底末初])"
     rf"|{_PLAN_NAME}{_SPAN}(?:来|累计|中|间|前)(?![内底末初])"

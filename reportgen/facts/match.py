@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
+from reportgen.facts.tables import STRETCH_NAME
+
 # rapidfuzz ratio (Indel similarity × 100) two names need: 城镇人均可支配收入 ~ 城镇居民人均可支配收入.
 MATCH_THRESHOLD = 80.0
 # Names too generic to say two facts measure the same thing: an investment in 2023 and another
@@ -163,6 +165,10 @@ class Name:
     restrict: frozenset[str]
     cells: frozenset[str]
     core: str
+    stretch: str = ""  # the stretch of years a result's name opens with (过去五年…), if any
+
+
+_STRETCH = re.compile(STRETCH_NAME)
 
 
 def parse_name(text: str) -> Name:
@@ -180,6 +186,7 @@ def parse_name(text: str) -> Name:
         restrict=restrict,
         cells=cells,
         core=core,
+        stretch=st.group() if (st := _STRETCH.match(text)) else "",
     )
 
 
@@ -223,12 +230,16 @@ def tells_apart(
     - ``"scope"``: different restricting words (固定资产投资 / 区本级固定资产投资), two different
       partition cells (城乡 / 城镇), or a cell against none where ``contrast`` holds the core;
     - ``"population"``: a qualifier inserted before the population noun (农村人口 / 农村贫困人口);
+    - ``"stretch"``: one is a result over a stretch of years, named for it (过去五年城镇新增就业 /
+      城镇新增就业), the other of one year;
     - ``"stock"``: one counts what was added this year, the other the stock (新增高速铁路运营里程 /
       高速铁路运营里程), even when their match names are equal.
 
     Otherwise names with equal match names are never told apart. Pure."""
     from rapidfuzz import fuzz
 
+    if x.stretch != y.stretch:
+        return "stretch"
     added_x, added_y = bool(_ADDED.match(x.shown)), bool(_ADDED.match(y.shown))
     if added_x != added_y and _STOCK.search(y.shown if added_x else x.shown):
         return "stock"

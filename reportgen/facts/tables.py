@@ -759,3 +759,15 @@ DURATION_UNITS: dict[str, tuple[str, float, str]] = {
     "岁": ("岁", 1.0, "age"),
 }
 DURATION_NOUNS: tuple[str, ...] = ("年限", "寿命", "年龄", "工龄", "教龄", "学制")
+
+# A five-year plan's name (“十一五”, 十三五) and a stretch of years (五年, 三年): the parts of the
+# stretch labels the facts step puts before a result over several years (过去五年城镇新增就业,
+# 十一五时期国内生产总值), so the name says it is no figure of one year.
+PLAN_NAME = r"(?:[“\"]?(?:十[一二三四五六七八九]?|[三四五六七八九])五[”\"]?)"
+YEARS_SPAN = r"(?<!连续)(?<!今后)(?<!未来)[二两三四五六七八九十]年"
+# A bare span opens a name only as a term's or a campaign's years (五年农村人口): 九年义务教育,
+# 六年制 are names.
+STRETCH_NAME = (
+    rf"^(?:{PLAN_NAME}?(?:过去|近|前|这)的?{YEARS_SPAN}来?|{PLAN_NAME}{YEARS_SPAN}来?"
+    rf"|{YEARS_SPAN}来|[二两三五十]年(?!制)|{PLAN_NAME}(?:时期|期间))"
+)

@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from reportgen.facts import extract_facts
+from reportgen.readers import read_path
 from reportgen.translate import Englisher, Termbase, TermbaseError, Translation
 from reportgen.translate.termbase import SHIPPED, parse_tsv, read_file
+from tests.conftest import corpus_file
 
 
 def seed_headlines(seed: Path) -> list[str]:
@@ -123,6 +126,31 @@ def test_fact_indicators_units_and_qualifiers_from_gold(termbase: Path) -> None:
     assert eng.indicator("人畜饮水提质增效工程(共和镇)") == (
         "projects to improve drinking water for people and livestock (Gonghe Town)"
     )
+
+
+def test_results_over_a_stretch_of_years_say_so_in_english(termbase: Termbase) -> None:
+    """The facts step names a result over several years for its stretch (SC 2011's review of the
+    11th plan, SC 2018's of five years): the English names the indicator and the stretch."""
+    doc = read_path(corpus_file("state-council_2011_zh.txt"))
+    names = {f.indicator for f in extract_facts(doc)}
+    assert "十一五时期城镇新增就业" in names
+    assert (
+        termbase.indicator("十一五时期城镇新增就业")
+        == "new urban jobs (11th Five-Year Plan period)"
+    )
+    assert termbase.indicator("过去五年城镇新增就业") == "new urban jobs (past five years)"
+    assert termbase.indicator("五年单位国内生产总值能耗") == (
+        "energy consumption per unit of GDP (over five years)"
+    )
+    assert termbase.indicator("十一五前四年城镇新增就业") == (
+        "new urban jobs (first four years of the 11th Five-Year Plan)"
+    )
+    assert (
+        termbase.indicator("十五时期国内生产总值")
+        == "gross domestic product (10th Five-Year Plan period)"
+    )
+    # A stretch before something the termbase does not know: no English, nothing half-made.
+    assert termbase.indicator("过去五年红星美凯龙") is None
 
 
 def test_paragraph_without_tm_or_mt_stays_chinese(seed_path: Path, termbase: Termbase) -> None:

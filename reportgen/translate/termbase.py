@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.errors import InputError, ReportgenError
+from reportgen.facts.tables import STRETCH_NAME
 from reportgen.paths import DATA_DIR
 from reportgen.readers import aligned
 
@@ -34,6 +35,24 @@ _TIME_LEAD = {
 }
 # More parts than this and word-by-word English stops being readable (民生社会事业建设…).
 _MAX_PARTS = 3
+_STRETCH = re.compile(STRETCH_NAME)
+_CN_DIGITS = {
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
+_WORDS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_STRETCH_PARTS = re.compile(
+    r"(?:[“\"]?(?P<plan>十[一二三四五六七八九]?|[三四五六七八九])五[”\"]?)?"
+    r"(?P<lead>过去|近|前|这)?的?(?:(?P<n>[二两三四五六七八九十])年(?P<since>来)?)?(?P<period>时期|期间)?"
+)
 _PAREN = re.compile(r"[（(]([^）)]*)[）)]")
 _PARTICIPLE = re.compile(r"(?:newly )?[a-z]*(?:ed|built|made|done)")
 # Words that may open an indicator's English: adjectives and participles (new, newly built,
@@ -220,6 +239,12 @@ class Termbase:
         whole = self.lookup(text)
         if whole:
             return whole
+        stretch = _STRETCH.match(text)
+        if stretch and stretch.end() < len(text):
+            # 十一五时期国内生产总值 (a result over several years, named so by the facts step)
+            rest = self.indicator(text[stretch.end() :])
+            period = stretch_english(stretch.group())
+            return f"{rest} ({period})" if rest and period else None
         notes = _PAREN.findall(text)
         main = _PAREN.sub(" ", text)
         parts = [p for p in _PHRASE_SPLIT.split(main) if p]
@@ -361,3 +386,25 @@ def _term(row: dict[str, Any], where: str) -> Term:
         kind=kind,
         note=str(row.get("note") or ""),
     )
+
+
+def stretch_english(label: str) -> str | None:
+    """English for a stretch of years a result is named for: 过去五年 -> past five years, 五年 ->
+    over five years,
+    十一五时期 -> 11th Five-Year Plan period, 十一五前四年 -> first four years of the 11th
+    Five-Year Plan; None for a label it cannot read."""
+    m = _STRETCH_PARTS.fullmatch(label)
+    if not m or not (m.group("plan") or m.group("n")):
+        return None
+    plan = None
+    if m.group("plan"):
+        p = m.group("plan")
+        nth = 10 + _CN_DIGITS.get(p[1:], 0) if p.startswith("十") else _CN_DIGITS[p]
+        suffix = "th" if 10 <= nth % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(nth % 10, "th")
+        plan = f"{nth}{suffix} Five-Year Plan"
+    years = f"{_WORDS[_CN_DIGITS[m.group('n')]]} years" if m.group("n") else ""
+    if plan and years:
+        return f"{'first ' if m.group('lead') == '前' else ''}{years} of the {plan}"
+    if plan:
+        return f"{plan} period"
+    return f"past {years}" if m.group("lead") or m.group("since") else f"over {years}"

@@ -663,11 +663,15 @@ def build_briefing(
     part_years = {
         s.kind: s.year for s in doc.sections if s.kind in (REVIEW, PLAN) and s.year is not None
     }
-    # The plan's own year: a goal for a later year (到2020年…) is no target to set beside last
-    # year's result.
+    # The plan's own year and the year under review: a goal for a later year (到2020年…) is no
+    # target to set beside last year's result, nor a result of an earlier year (2012年… recalled in
+    # a 2014 report) last year's.
     plan_year = part_years.get(PLAN) or doc.year
     if plan_year is not None:
         plan_facts = [f for f in plan_facts if f.year in (None, plan_year)]
+    review_year = part_years.get(REVIEW) or (plan_year - 1 if plan_year else None)
+    if review_year is not None:
+        review_facts = [f for f in review_facts if f.year in (None, review_year)]
     comparisons = tuple(
         Comparison(
             indicator_zh=r.indicator,

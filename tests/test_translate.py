@@ -151,6 +151,24 @@ def test_results_over_a_stretch_of_years_say_so_in_english(termbase: Termbase) -
     )
     # A stretch before something the termbase does not know: no English, nothing half-made.
     assert termbase.indicator("过去五年红星美凯龙") is None
+    assert [termbase.indicator(f"{s}国内生产总值") for s in ("过去两年", "十年来", "九五期间")] == [
+        "gross domestic product (past two years)",
+        "gross domestic product (past ten years)",
+        "gross domestic product (9th Five-Year Plan period)",
+    ]
+
+
+def test_every_corpus_indicator_goes_through_the_termbase(termbase: Termbase) -> None:
+    """English or None for every indicator the facts step names in the corpus: never an error (a
+    stretch label with 两 or 十 once raised KeyError and stopped the briefing)."""
+    names = {
+        f.indicator
+        for path in sorted(corpus_file("state-council_2008_zh.txt").parent.glob("*_zh.txt"))
+        for f in extract_facts(read_path(path))
+    }
+    assert len(names) > 1000
+    covered = [n for n in names if termbase.indicator(n)]
+    assert len(covered) > 0.2 * len(names)  # distinct names; by fact it is about half
 
 
 def test_paragraph_without_tm_or_mt_stays_chinese(seed_path: Path, termbase: Termbase) -> None:

@@ -36,18 +36,6 @@ _TIME_LEAD = {
 # More parts than this and word-by-word English stops being readable (民生社会事业建设…).
 _MAX_PARTS = 3
 _STRETCH = re.compile(STRETCH_NAME)
-_CN_DIGITS = {
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-}
 _WORDS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _STRETCH_PARTS = re.compile(
     r"(?:[“\"]?(?P<plan>十[一二三四五六七八九]?|[三四五六七八九])五[”\"]?)?"
@@ -58,7 +46,7 @@ _PARTICIPLE = re.compile(r"(?:newly )?[a-z]*(?:ed|built|made|done)")
 # Words that may open an indicator's English: adjectives and participles (new, newly built,
 # district-level), not verbs (construction, advance).
 _ADJECTIVAL = re.compile(r"new|additional|[a-z]+-level|(?:newly )?[a-z]*(?:ed|built|made|done)")
-_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 
 
 class TermbaseError(ReportgenError):
@@ -399,10 +387,10 @@ def stretch_english(label: str) -> str | None:
     plan = None
     if m.group("plan"):
         p = m.group("plan")
-        nth = 10 + _CN_DIGITS.get(p[1:], 0) if p.startswith("十") else _CN_DIGITS[p]
+        nth = _cn_number(p)  # 十一五: the 11th, 十五: the 10th, 九五: the 9th
         suffix = "th" if 10 <= nth % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(nth % 10, "th")
         plan = f"{nth}{suffix} Five-Year Plan"
-    years = f"{_WORDS[_CN_DIGITS[m.group('n')]]} years" if m.group("n") else ""
+    years = f"{_WORDS[_cn_number(m.group('n'))]} years" if m.group("n") else ""
     if plan and years:
         return f"{'first ' if m.group('lead') == '前' else ''}{years} of the {plan}"
     if plan:

@@ -11,6 +11,12 @@ figures are read cell by cell and named by the row's first text cell; in a docum
 row of its table (指标 | 单位 | 2023年 | 比上年增长%, 2023年完成 | 2024年目标) gives each column's
 year, kind (result or target), measure (level or change) and unit, and a unit column the unit of
 its row's bare figures.
+
+Modules, in pipeline order: ``scan`` (numbers with scale, unit, qualifiers, ranges, lists),
+``kinds`` (result or target, and the year), ``naming`` (the indicator a number belongs to),
+``prose`` (a paragraph of running text through those steps), ``table_rows`` (rows with their
+header), ``extract`` (the entry points); ``tables`` holds the word lists, ``numbers`` the Chinese
+numerals, ``english`` the English of values, ``match`` which facts of two sets are one indicator.
 """
 
 from __future__ import annotations

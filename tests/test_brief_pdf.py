@@ -164,3 +164,29 @@ def test_pdf_fetches_only_from_the_template_folders(tmp_path: Path):
     assert _image_count(html_to_pdf(page.format("http://10.255.255.1/x.png"))) == 0
     # The cycle collector paused for the render is running again.
     assert gc.isenabled()
+
+
+def test_a_fresh_process_draws_the_chart_while_importing_weasyprint() -> None:
+    """In a fresh process the chart comes from a forked worker (this process never imports
+    matplotlib) and is the same SVG as drawn in-process."""
+    import subprocess
+    import sys
+
+    code = """
+import sys
+from reportgen.brief import build_briefing
+from reportgen.facts import extract_facts
+from reportgen.readers import read_path
+from reportgen.writers.brief_pdf import chart_while_loading
+from reportgen.writers.chart import briefing_chart_options, comparison_chart_svg
+doc = read_path(sys.argv[1])
+b = build_briefing(doc, facts=extract_facts(doc))
+svg = chart_while_loading(b)
+assert "weasyprint" in sys.modules and "matplotlib" not in sys.modules
+assert svg.startswith("<svg") and svg == comparison_chart_svg(b.comparisons, **briefing_chart_options(b))
+print("ok")
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(SEED)], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-2000:]

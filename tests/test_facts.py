@@ -15,6 +15,7 @@ from reportgen.facts import ACHIEVEMENT, TARGET, Fact, extract_facts, extract_fr
 from reportgen.facts import tables as T
 from reportgen.facts.english import render_en
 from reportgen.facts.numbers import parse_number
+from reportgen.facts.scan import starting_level
 from reportgen.readers import read_bytes, read_path
 from tests.conftest import FACT_KEYS, corpus_file
 
@@ -484,8 +485,11 @@ def test_a_five_year_plan_part_holds_targets_for_its_last_year(
     doc = read_path(corpus_file(name))
     assert doc.year is not None
     part = {loc.paragraph.id: loc.path[0].heading for loc in doc.iter_located()}
+    texts = {p.id: p.text for p in doc.paragraphs()}
     years: dict[tuple[str, str], set[int | None]] = {}
     for f in extract_facts(doc):
+        if f.kind == ACHIEVEMENT and starting_level(texts[f.paragraph_id], f.start):
+            continue  # 从3.16万亿元增加到…: the year a change started from (tested below)
         h = next((p for p in (period, plan) if part[f.paragraph_id].startswith(p)), "")
         years.setdefault((h, f.kind), set()).add(f.year)
     assert years[period, TARGET] == {period_year}
@@ -754,7 +758,6 @@ def test_a_lead_dates_the_results_the_next_sentence_lists(
         ("state-council_2013_zh.txt", "国内生产总值年均增长9.3%", "9.3%", "过去五年国内生产总值"),
         # a level reached, a level started from and a stock are the stretch's end and start
         ("state-council_2011_zh.txt", "国内生产总值达到39.8万亿元", "达到39.8万亿元", "国内生产总值"),
-        ("state-council_2011_zh.txt", "国内生产总值达到39.8万亿元", "3.16万亿元", "财政收入"),
         ("state-council_2018_zh.txt", "城镇化率从52.6％提高到58.5％", "提高到58.5％", "城镇化率"),
         ("state-council_2008_zh.txt", "外汇储备超过1.52万亿美元", "超过1.52万亿美元", "外汇储备"),
         # the one year the sentence dates (SC 2013: 2012年，…) is no stretch
@@ -773,6 +776,29 @@ def test_results_over_a_stretch_of_years_are_named_for_it(
     got, kind, year = _at(name, sentence, surface)
     assert (got, kind) == (indicator, ACHIEVEMENT)
     assert year == int(name[14:18]) - 1  # the stretch's last year, the year under review
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence", "surface", "indicator", "year"),
+    [
+        # SC 2011 reviews 2006–2010: 财政收入从3.16万亿元增加到8.31万亿元 started from 2005's.
+        ("state-council_2011_zh.txt", "国内生产总值达到39.8万亿元", "3.16万亿元", "财政收入", 2005),
+        # SC 2018 reviews 2013–2017: 国内生产总值从54万亿元增加到82.7万亿元, 2012's to 2017's.
+        ("state-council_2018_zh.txt", "国内生产总值从54万亿元", "54万亿元", "国内生产总值", 2012),
+        ("state-council_2018_zh.txt", "国内生产总值从54万亿元", "增加到82.7万亿元", "国内生产总值", 2017),
+    ],
+)  # fmt: skip
+def test_a_starting_level_carries_the_year_the_change_started(
+    name: str, sentence: str, surface: str, indicator: str, year: int
+) -> None:
+    assert _at(name, sentence, surface) == (indicator, ACHIEVEMENT, year)
+    # A review of one year: the level it started from is the year before's.
+    text = "消费贡献率由54.9％提高到58.8％。"
+    got = {f.surface: f.year for f in extract_from_text(text, kind=ACHIEVEMENT, year=2017)}
+    assert got == {"54.9％": 2016, "提高到58.8％": 2017}
+    # 由 as "by": no change, no earlier year.
+    got = extract_from_text("新增投资由中央财政承担30%。", kind=ACHIEVEMENT, year=2017)
+    assert [f.year for f in got] == [2017]
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import re
 
 from reportgen.facts import tables as T
 from reportgen.facts.kinds import YEAR_RE
-from reportgen.facts.numbers import normalise_digits
+from reportgen.facts.numbers import normalise_digits, parse_chinese
 from reportgen.facts.scan import (
     CHANGE_RE,
     CLAUSE_DELIMS,
@@ -358,6 +358,13 @@ def stretch_label(
     if not h.sign and STOCK_NAME_RE.search(indicator):
         return ""  # 外汇储备超过1.52万亿美元, 城镇化率…: where the stretch ended
     return stretch
+
+
+def stretch_years(label: str) -> int:
+    """How many years a stretch label spans (过去五年 5, 近三年 3, 十一五时期 5, 十一五前四年 4)."""
+    m = re.search(r"([二两三四五六七八九十])年", label)
+    years = parse_chinese(m.group(1)) if m else None
+    return int(years) if years else 5  # a five-year plan's period
 
 
 def stretch_core(label: str) -> str:

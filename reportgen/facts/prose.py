@@ -9,9 +9,16 @@ from reportgen.facts import tables as T
 from reportgen.facts.english import render_en
 from reportgen.facts.fact import ACHIEVEMENT, CHANGE, LEVEL, TARGET, Fact
 from reportgen.facts.kinds import cue_kind, named_year, sentence_kind
-from reportgen.facts.naming import indicator_of, stretch_core, stretch_label
+from reportgen.facts.naming import indicator_of, stretch_core, stretch_label, stretch_years
 from reportgen.facts.numbers import normalise_digits
-from reportgen.facts.scan import CLAUSE_DELIMS, FULLWIDTH_RE, Hit, distribute_lists, scan
+from reportgen.facts.scan import (
+    CLAUSE_DELIMS,
+    FULLWIDTH_RE,
+    Hit,
+    distribute_lists,
+    scan,
+    starting_level,
+)
 from reportgen.sentences import sentence_spans
 
 CLAUSE_RE = re.compile("[" + re.escape(CLAUSE_DELIMS) + "]")
@@ -78,6 +85,9 @@ def prose_facts(
             )  # fmt: skip
             if label and indicator and stretch_core(label) not in indicator:
                 indicator = label + indicator  # 城镇新增就业5771万人 under “十一五”时期…回顾
+            if fact_year is not None and starting_level(n, h.start):
+                # 从54万亿元增加到82.7万亿元: where the year, or the stretch a part reviews, began
+                fact_year -= stretch_years(stretch) if stretch else 1
         facts.append(
             fact_of(
                 text,

@@ -240,6 +240,19 @@ def from_to(n: str, start: int) -> bool:
     return any(w in clause[cut + 1 :] for w in ("从", "由"))
 
 
+def starting_level(n: str, start: int) -> bool:
+    """The first figure after 从/由 in its clause when the clause goes on to where it went (从54万
+    亿元增加到82.7万亿元: 54万亿元): the level a change started from, not the one it reached; 由
+    财政承担30% (by) starts nothing."""
+    clause = n[max(0, start - 12) : start]
+    cut = max(clause.rfind(c) for c in "，。；")
+    since = max(clause.rfind("从"), clause.rfind("由"))
+    if since <= cut or any(c.isdigit() for c in clause[since:]):
+        return False
+    after = re.split(r"[，。；,;]", n[start : start + 20], maxsplit=1)[0]
+    return "到" in after or "至" in after
+
+
 def _number(n: str, m: re.Match[str], quoted: list[tuple[int, int]]) -> Hit | None:
     start = m.start()
     before = n[start - 1] if start else ""

@@ -498,6 +498,20 @@ def cap_key_figures(
     return tuple(g for g in capped if g.figures)
 
 
+def merge_untitled(groups: Sequence[FigureGroup]) -> tuple[FigureGroup, ...]:
+    """Neighbouring groups of untitled sections of one part as one group: the key figures table
+    then heads them 精彩·2023（续） once, not once per block whose headline the reader could not
+    place."""
+    out: list[FigureGroup] = []
+    for g in groups:
+        last = out[-1] if out else None
+        if last and not g.heading.zh and not last.heading.zh and g.part.zh and g.part == last.part:
+            out[-1] = replace(last, figures=last.figures + g.figures)
+        else:
+            out.append(g)
+    return tuple(out)
+
+
 def pick_headline(figures: Sequence[Figure], *, n: int = 3) -> tuple[Figure, ...]:
     """The cover's few big numbers: the heaviest key figures with a specific indicator (not 投资 or
     资金 alone, not a bare count), one per indicator, earliest first among equals."""
@@ -698,7 +712,7 @@ def build_briefing(
         layout=layout,
         full=full,
         translator=translator,
-        key_figures=cap_key_figures(groups),
+        key_figures=merge_untitled(cap_key_figures(groups)),
         headline=pick_headline([f for g in groups for f in g.figures]),
         comparisons=comparisons,
         review_year=part_years.get(REVIEW) or (min(review_years) if review_years else None),

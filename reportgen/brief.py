@@ -452,8 +452,9 @@ def fact_weight(fact: FactLike) -> int:
 
     Money (元, 万元, 亿元) weighs most because budgets and investment are what readers of a work
     report compare first; then rates and shares (``%``, indicators ending in 率), because they are
-    already normalised; then changes (增长 x %) over levels; a named indicator beats a bare number.
-    Counts of things (个, 项, 人) get the base weight. Ties keep reading order.
+    already normalised; then changes (增长 x %) over levels; a named indicator beats a bare number
+    or a generic one (项目, 投资 alone). Counts of things (个, 项, 人) get the base weight. Ties keep
+    reading order.
     """
     w = 1
     unit = fact.unit or ""
@@ -463,7 +464,7 @@ def fact_weight(fact: FactLike) -> int:
         w += 3
     if fact.measure == "change":
         w += 1
-    if len(fact.indicator) >= 2:
+    if len(fact.indicator) >= 2 and match_name(fact.indicator) not in GENERIC_INDICATORS:
         w += 1
     return w
 

@@ -21,6 +21,7 @@ from reportgen.brief import (
     FigureGroup,
     build_briefing,
     cap_key_figures,
+    fact_weight,
     lead_excerpt,
     lead_paragraph,
     match_indicators,
@@ -182,6 +183,11 @@ def test_key_figures_are_capped_round_robin_over_sections():
     assert sorted(n for n in names if n.endswith("-1")) == ["0-1", "2-1"]
     assert [g.anchor for g in capped] == [g.anchor for g in groups]
     assert cap_key_figures(groups, limit=100) == tuple(groups)
+
+
+def test_a_named_count_outweighs_a_generic_one():
+    generic, named = (_fact(n, 183, "个", "achievement") for n in ("项目", "新建学校"))
+    assert fact_weight(named) == fact_weight(generic) + 1
 
 
 def test_key_figures_prefer_money_and_rates(seed_briefing: Briefing):
